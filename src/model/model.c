@@ -247,6 +247,27 @@ RlEdition *edition_new(void)
 
 RlLayout *layout_new(void) { return g_new0(RlLayout, 1); }
 
+RlMapSpec *map_spec_new(void)
+{
+  RlMapSpec *spec = g_new0(RlMapSpec, 1);
+  spec->codes = g_ptr_array_new_with_free_func(g_free);
+  return spec;
+}
+
+void map_spec_free(RlMapSpec *spec)
+{
+  if (!spec)
+    return;
+  g_free(spec->digest);
+  g_free(spec->svg_path);
+  g_free(spec->attribution);
+  g_free(spec->id_pattern);
+  if (spec->id_table)
+    g_hash_table_unref(spec->id_table);
+  g_ptr_array_unref(spec->codes);
+  g_free(spec);
+}
+
 /* ---- the model -------------------------------------------------------------------- */
 
 RlModel *model_new(const char *data_dir)
@@ -281,6 +302,7 @@ void model_free(RlModel *m)
   g_ptr_array_unref(m->resources);
   g_ptr_array_unref(m->texts);
   g_ptr_array_unref(m->layouts);
+  map_spec_free(m->map);
   g_hash_table_unref(m->files);
   g_free(m->data_dir);
   g_free(m);

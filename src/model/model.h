@@ -225,6 +225,33 @@ typedef struct {
   int countdown_s;
 } RlLayout;
 
+/* ---- the map sidecar ----------------------------------------------------------- */
+
+/* How longitude/latitude become SVG user units. */
+typedef enum {
+  RL_PROJ_LCC,    /* Lambert conformal conic (sphere): p = lon0, lat0, lat1, lat2 (degrees),
+                   * scale (SVG units per metre), x0, y0 (SVG position of lon0/lat0);
+                   * y grows downwards */
+  RL_PROJ_AFFINE, /* p = a, b, c, d, e, f: x = a*lon + b*lat + c, y = d*lon + e*lat + f */
+  RL_PROJ_N
+} RlProjKind;
+
+/* A map: an SVG plus the sidecar (maps/NAME.yaml) that says how region codes become
+ * element ids and how to place a point. Loaded by load.c, drawn by layout/map.c. */
+typedef struct {
+  RlPos pos;             /* the sidecar file */
+  char *digest;          /* of the sidecar and the SVG together */
+  char *svg_path;        /* resolved path of the SVG, inside the data folder */
+  RlPos svg_pos;         /* where `svg:` is written */
+  char *attribution;     /* printed beside the map; may be NULL */
+  char *id_pattern;      /* element id for a code, "{code}" replaced: "nis-{code}"; or NULL */
+  GHashTable *id_table;  /* char* code → char* element id, or NULL (when pattern is used) */
+  GPtrArray *codes;      /* char*: every code the map knows (sorted); used to check coverage */
+  RlPos codes_pos;
+  RlProjKind projection;
+  double proj[8];
+} RlMapSpec;
+
 /* ---- the whole model ------------------------------------------------------------- */
 
 typedef struct {
@@ -236,6 +263,7 @@ typedef struct {
   GPtrArray *resources;      /* RlResource* */
   GPtrArray *texts;          /* RlEditorial*, sorted by order then id */
   GPtrArray *layouts;        /* RlLayout* */
+  RlMapSpec *map;            /* NULL when the site names no map */
   GHashTable *files;         /* interned file names: char* → char* (same pointer) */
 } RlModel;
 
@@ -264,5 +292,7 @@ RlResource *resource_new(void);
 RlEditorial *editorial_new(void);
 RlEdition *edition_new(void);
 RlLayout *layout_new(void);
+RlMapSpec *map_spec_new(void);
+void map_spec_free(RlMapSpec *spec);   /* NULL is a no-op */
 void text_clear(RlText *t);
 void contact_clear(RlContact *c);

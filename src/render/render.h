@@ -46,10 +46,12 @@ struct RlRenderer {
    * model, each with its inputs. */
   void (*plan)(const RlModel *m, const RlRenderOptions *opt, GPtrArray *jobs);
   /* Writes the job's output at `path` (a temporary file, or an empty directory when
-   * is_dir). Returns false with *error set on failure; preflight findings go to
-   * env->diags and make the job fail only when they are errors. */
+   * is_dir) and, when thumb_path is not NULL, a PNG of its first page or slide about
+   * 240 px wide at thumb_path (for the browse page). Returns false with *error set on
+   * failure; preflight findings go to env->diags and make the job fail only when they
+   * are errors. */
   bool (*render)(const RlJob *job, const RlModel *m, RlRenderEnv *env, const char *path,
-                 GError **error);
+                 const char *thumb_path, GError **error);
 };
 
 /* Every renderer, in build order, NULL-terminated. */
