@@ -1,0 +1,186 @@
+/* test-layout.c - unit tests of the typesetting kit: fonts, text boxes, no-break rules,
+ * preflight findings, PDF helpers. */
+#include <string.h>
+
+#include "layout/fonts.h"
+#include "layout/pdf.h"
+#include "layout/preflight.h"
+#include "layout/text.h"
+
+static RlFonts *fonts;
+
+static RlLayout guide_layout(void)
+{
+  return (RlLayout){
+    .name = (char *)"guide", .page_w_mm = 210, .page_h_mm = 297, .body_pt = 18, .h1_pt = 26,
+    .h2_pt = 21, .title_pt = 40, .small_pt = 16, .line_height = 1.5, .floor_pt = 16,
+    .measure_max = 65, .font = (char *)"Tiresias LPfont", .ink = {0.1, 0.1, 0.1},
+    .paper = {1, 1, 1},
+  };
+}
+
+static void test_fonts_missing(void)
+{
+  g_autoptr(GError) err = NULL;
+  RlFonts *f = fonts_new(NULL, &err);
+  g_assert_no_error(err);
+  g_assert_true(fonts_has_family(f, "Tiresias LPfont"));
+  g_assert_true(fonts_has_family(f, "Andika"));
+  g_assert_false(fonts_require_family(f, "Comic Nonsense", &err));
+  g_assert_error(err, RL_FONTS_ERROR, RL_FONTS_ERROR_MISSING);
+  g_assert_cmpstr(err->message, ==,
+                  "font 'Comic Nonsense' is not installed (drop its font files into the fonts/ folder)");
+  fonts_free(f);
+  fonts_free(NULL);
+}
+
+static void test_nobreak(void)
+{
+  struct {
+    const char *in, *out;
+  } cases[] = {
+    {"02 123 45 67", "02\u00a0123\u00a045\u00a067"},
+    {"14:00 – 16:00", "14:00\u00a0–\u2060\u00a016:00"},
+    {"de 14 h à 16 h", "de 14\u00a0h à 16\u00a0h"},
+    {"14.00–16.00 uur", "14.00–\u206016.00\u00a0uur"},
+    {"€ 2 per session", "€\u00a02 per session"},
+    {"60+ living alone", "60+ living alone"},
+    {"a - b", "a - b"},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autofree char *got = text_nobreak(cases[i].in);
+    g_assert_cmpstr(got, ==, cases[i].out);
+  }
+}
+
+static void test_box_wraps_by_word(void)
+{
+  RlLayout lay = guide_layout();
+  RlTextStyle st = text_style(&lay, RL_ROLE_BODY);
+  g_assert_cmpfloat(st.size_pt, ==, 18);
+  RlTextBox *b = text_box_new(fonts, &st, "Call 02 123 45 67 any day between 14:00 – 16:00 to talk.",
+                              150, (RlPos){0});
+  g_assert_false(b->overflow);
+  g_assert_cmpint(b->n_lines, >, 2);
+  g_assert_cmpfloat(b->text_w, <=, 150.01);
+  g_assert_cmpfloat_with_epsilon(text_box_lines_height(b, 0, 1), 27.0, 0.01);
+  /* No line starts or ends inside the phone number. */
+  PangoLayoutIter *it = pango_layout_get_iter(b->layout);
+  do {
+    PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+    g_autofree char *s = g_strndup(b->text + line->start_index, (gsize)line->length);
+    g_assert_true(strstr(s, "02") == NULL || strstr(s, "67") != NULL);
+  } while (pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
+  text_box_free(b);
+  text_box_free(NULL);
+}
+
+static void test_box_overflow(void)
+{
+  RlLayout lay = guide_layout();
+  RlTextStyle st = text_style(&lay, RL_ROLE_H2);
+  RlPos pos = {"groups/x.yaml", 3, 7};
+  RlTextBox *b = text_box_new(fonts, &st, "Een Zorgcoördinatieondersteuningsgesprekkenreeks vandaag",
+                              200, pos);
+  g_assert_true(b->overflow);
+  g_assert_cmpstr(b->word, ==, "Zorgcoördinatieondersteuningsgesprekkenreeks");
+  g_assert_cmpfloat(b->text_w, >, 200);
+  RlProfile prof = preflight_profile(&lay);
+  RlPreflight *pf = preflight_new(&prof, "guide/x-nl.pdf");
+  cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create(s);
+  preflight_set_page(pf, 2);
+  text_box_draw(b, cr, 10, 10, pf);
+  cairo_destroy(cr);
+  cairo_surface_destroy(s);
+  DiagList *dl = diag_list_new();
+  g_assert_cmpuint(preflight_check(pf, dl), ==, 1);
+  g_autofree char *msg = diag_format(diag_at(dl, 0));
+  g_autofree char *want = g_strdup_printf(
+    "groups/x.yaml:3:7: error: text 'Zorgcoördinatieondersteuning…' does not fit its box "
+    "(%.0f pt wide, box 200 pt) (guide/x-nl.pdf, page 2)", b->text_w);
+  g_assert_cmpstr(msg, ==, want);
+  diag_list_free(dl);
+  preflight_free(pf);
+  text_box_free(b);
+}
+
+static void test_preflight_floor_contrast_measure(void)
+{
+  RlLayout lay = guide_layout();
+  RlProfile prof = preflight_profile(&lay);
+  RlPreflight *pf = preflight_new(&prof, "flyer/a-fr.pdf");
+  RlRun ok = {.size_pt = 18, .ink = {0, 0, 0}, .paper = {1, 1, 1}, .chars_per_line = 60, .text = "fine"};
+  RlRun small = ok, grey = ok, wide = ok;
+  small.size_pt = 12, small.text = "tiny";
+  grey.ink = (RlColour){0.6, 0.6, 0.6}, grey.text = "grey";
+  wide.chars_per_line = 80, wide.text = "wide", wide.pos = (RlPos){"texts/a.yaml", 4, 9};
+  preflight_record(pf, &ok);
+  preflight_record(pf, &small);
+  preflight_record(pf, &grey);
+  preflight_record(pf, &wide);
+  DiagList *dl = diag_list_new();
+  g_assert_cmpuint(preflight_check(pf, dl), ==, 2);
+  diag_sort(dl);
+  g_assert_cmpuint(diag_len(dl), ==, 3);
+  const char *want[] = {
+    "flyer/a-fr.pdf: error: text 'grey' has contrast 2.8:1, under 7:1 (flyer/a-fr.pdf, page 1)",
+    "flyer/a-fr.pdf: error: text 'tiny' is 12.0 pt, under the 16 pt floor (flyer/a-fr.pdf, page 1)",
+    "texts/a.yaml:4:9: warning: text 'wide' has 80 characters on a line, over the measure of 65 (flyer/a-fr.pdf, page 1)",
+  };
+  for (guint i = 0; i < 3; i++) {
+    g_autofree char *msg = diag_format(diag_at(dl, i));
+    g_assert_cmpstr(msg, ==, want[i]);
+  }
+  g_assert_cmpfloat_with_epsilon(preflight_contrast((RlColour){0, 0, 0}, (RlColour){1, 1, 1}), 21.0, 1e-9);
+  diag_list_free(dl);
+  preflight_free(pf);
+  preflight_free(NULL);
+}
+
+static void test_fit(void)
+{
+  RlLayout lay = guide_layout();
+  RlTextStyle st = text_style(&lay, RL_ROLE_TITLE);
+  st.size_pt = 72;
+  RlTextBox *b = text_box_new_fit(fonts, &st, "Groupes de parole près de chez vous", 300, 200, 28, (RlPos){0});
+  g_assert_cmpfloat(b->height_pt, <=, 200);
+  g_assert_cmpfloat(b->style.size_pt, <, 72);
+  g_assert_cmpfloat(b->style.size_pt, >=, 28);
+  text_box_free(b);
+}
+
+static void test_uris(void)
+{
+  g_autofree char *t1 = pdf_uri_tel("02 123 45 67");
+  g_autofree char *t2 = pdf_uri_tel("+32 470 12 34 56");
+  g_autofree char *t3 = pdf_uri_tel("0032 2 123 45 67");
+  g_autofree char *m = pdf_uri_mail("info@example.be");
+  g_autofree char *e = pdf_uri_escape("https://example.be/l'été?a=1");
+  g_assert_cmpstr(t1, ==, "tel:+3221234567");
+  g_assert_cmpstr(t2, ==, "tel:+32470123456");
+  g_assert_cmpstr(t3, ==, "tel:+3221234567");
+  g_assert_cmpstr(m, ==, "mailto:info@example.be");
+  g_assert_cmpstr(e, ==, "https://example.be/l%27%C3%A9t%C3%A9?a=1");
+  g_assert_null(pdf_uri_tel(""));
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_autofree char *dir = g_build_filename(g_getenv("SRCDIR") ? g_getenv("SRCDIR") : ".", "fonts", NULL);
+  g_autoptr(GError) err = NULL;
+  fonts = fonts_new(dir, &err);
+  g_assert_no_error(err);
+  g_test_add_func("/fonts/missing", test_fonts_missing);
+  g_test_add_func("/text/nobreak", test_nobreak);
+  g_test_add_func("/text/wrap", test_box_wraps_by_word);
+  g_test_add_func("/text/overflow", test_box_overflow);
+  g_test_add_func("/text/fit", test_fit);
+  g_test_add_func("/preflight/findings", test_preflight_floor_contrast_measure);
+  g_test_add_func("/pdf/uris", test_uris);
+  int rc = g_test_run();
+  fonts_free(fonts);
+  return rc;
+}
