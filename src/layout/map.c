@@ -1,0 +1,464 @@
+/* map.c - loading, checking and drawing the region map with librsvg. See map.h. */
+#include "layout/map.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <librsvg/rsvg.h>
+#include <math.h>
+#include <string.h>
+
+#define MAP_LIST_MAX 5      /* codes named in one error message */
+#define MAP_RADIUS 6371000. /* sphere radius of the LCC projection, metres */
+
+struct RlMap {
+  const RlMapSpec *spec; /* borrowed */
+  RsvgHandle *handle;
+  GMutex lock;           /* librsvg handles are not thread-safe */
+  double vb_x, vb_y, vb_w, vb_h;
+};
+
+G_DEFINE_QUARK(rl-map-error-quark, map_error)
+
+RlMapStyle map_style_default(void)
+{
+  return (RlMapStyle){
+    .muted_fill = {0.91, 0.91, 0.91},
+    .muted_stroke = {0.33, 0.33, 0.33},
+    .highlight_fill = {1.0, 0.757, 0.027},
+    .highlight_stroke = {0.1, 0.1, 0.1},
+    .stroke_pt = 0.5,
+    .highlight_stroke_pt = 3.0,
+  };
+}
+
+/* ---- reading and checking the file ------------------------------------------------ */
+
+/* Reads the SVG into *data after checking its size. */
+static bool map_read(const char *path, char **data, gsize *len, GError **error)
+{
+  GStatBuf st;
+  if (g_stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_READ, "map file '%s' does not exist", path);
+    return false;
+  }
+  if ((guint64)st.st_size > MAP_MAX_BYTES) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_TOO_LARGE,
+                "map file '%s' is too large (%" G_GUINT64_FORMAT " bytes, at most %u)", path,
+                (guint64)st.st_size, MAP_MAX_BYTES);
+    return false;
+  }
+  GError *err = NULL;
+  if (!g_file_get_contents(path, data, len, &err)) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_READ, "cannot read map file '%s': %s", path,
+                err->message);
+    g_error_free(err);
+    return false;
+  }
+  return true;
+}
+
+static int line_of(const char *data, const char *at)
+{
+  int line = 1;
+  for (const char *p = data; p < at; p++)
+    line += *p == '\n';
+  return line;
+}
+
+/* The reference value starting at p (after `href=` or `url(`): quoted or bare, up to
+ * the closing quote, ')' or space. Returns a new string. */
+static char *ref_value(const char *p, const char *end, bool in_url)
+{
+  while (p < end && g_ascii_isspace(*p))
+    p++;
+  char quote = (p < end && (*p == '"' || *p == '\'')) ? *p++ : 0;
+  const char *start = p;
+  while (p < end && (quote ? *p != quote : !(g_ascii_isspace(*p) || (in_url && *p == ')'))))
+    p++;
+  return g_strndup(start, p - start);
+}
+
+/* Finds the first of the patterns at or after p (case-insensitive); sets *which. */
+static const char *find_any(const char *p, const char *end, const char *const *pats, int *which)
+{
+  for (; p < end; p++)
+    for (int i = 0; pats[i]; i++) {
+      size_t n = strlen(pats[i]);
+      if ((size_t)(end - p) >= n && g_ascii_strncasecmp(p, pats[i], n) == 0) {
+        *which = i;
+        return p;
+      }
+    }
+  return NULL;
+}
+
+/* Refuses references to anything outside the SVG: href/xlink:href/url() values that are
+ * not "#fragment", CSS @import, and DOCTYPE declarations naming SYSTEM/PUBLIC files. */
+static bool map_scan_external(const char *path, const char *data, gsize len, GError **error)
+{
+  static const char *const pats[] = {"href", "url(", "@import", "<!ENTITY", "<!DOCTYPE", NULL};
+  const char *end = data + len;
+  int which = 0;
+  for (const char *p = data; (p = find_any(p, end, pats, &which)) != NULL; p++) {
+    const char *q = p + strlen(pats[which]);
+    g_autofree char *value = NULL;
+    if (which == 0) {
+      while (q < end && g_ascii_isspace(*q))
+        q++;
+      if (q >= end || *q != '=')
+        continue; /* the word in text, not an attribute */
+      value = ref_value(q + 1, end, false);
+    } else if (which == 1) {
+      value = ref_value(q, end, true);
+    } else {
+      const char *gt = memchr(q, '>', end - q);
+      g_autofree char *decl = g_strndup(q, (gt ? gt : end) - q);
+      if (which >= 3 && !strstr(decl, "SYSTEM") && !strstr(decl, "PUBLIC"))
+        continue;
+      value = g_strdup(pats[which]);
+    }
+    if (value[0] == '#' && value[1] != '\0')
+      continue;
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_EXTERNAL,
+                "map file '%s' line %d refers to '%s' outside the file; only local "
+                "'#id' references are allowed", path, line_of(data, p), value);
+    return false;
+  }
+  return true;
+}
+
+/* ---- element ids ------------------------------------------------------------------ */
+
+char *map_element_id(const RlMapSpec *spec, const char *code)
+{
+  if (spec->id_table) {
+    const char *id = g_hash_table_lookup(spec->id_table, code);
+    return id ? g_strdup(id) : NULL;
+  }
+  if (!spec->id_pattern)
+    return NULL;
+  GString *s = g_string_new(spec->id_pattern);
+  g_string_replace(s, "{code}", code, 0);
+  return g_string_free(s, FALSE);
+}
+
+/* "#id" for librsvg; NULL when the code has no id or the SVG no such element. */
+static char *map_sub(const RlMap *map, const char *code)
+{
+  g_autofree char *id = map_element_id(map->spec, code);
+  if (!id)
+    return NULL;
+  char *sub = g_strconcat("#", id, NULL);
+  if (!rsvg_handle_has_sub(map->handle, sub)) {
+    g_free(sub);
+    return NULL;
+  }
+  return sub;
+}
+
+/* Fails naming every code of the sidecar (up to MAP_LIST_MAX) without an element. */
+static bool map_check_ids(const RlMap *map, GError **error)
+{
+  GString *list = g_string_new(NULL);
+  guint missing = 0;
+  for (guint i = 0; map->spec->codes && i < map->spec->codes->len; i++) {
+    const char *code = g_ptr_array_index(map->spec->codes, i);
+    g_autofree char *sub = map_sub(map, code);
+    if (sub)
+      continue;
+    g_autofree char *id = map_element_id(map->spec, code);
+    if (++missing <= MAP_LIST_MAX)
+      g_string_append_printf(list, "%s'%s' (id '%s')", missing > 1 ? ", " : "", code,
+                             id ? id : "none");
+  }
+  if (missing > MAP_LIST_MAX)
+    g_string_append_printf(list, " and %u more", missing - MAP_LIST_MAX);
+  if (missing)
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_IDS, "map file '%s' has no element for %u %s: %s",
+                map->spec->svg_path, missing, missing == 1 ? "code" : "codes", list->str);
+  g_string_free(list, TRUE);
+  return missing == 0;
+}
+
+/* ---- loading ---------------------------------------------------------------------- */
+
+static bool map_parse(RlMap *map, const char *data, gsize len, GError **error)
+{
+  GInputStream *in = g_memory_input_stream_new_from_data(data, (gssize)len, NULL);
+  GError *err = NULL;
+  /* No base file: librsvg cannot resolve anything relative to the disk. */
+  map->handle = rsvg_handle_new_from_stream_sync(in, NULL, RSVG_HANDLE_FLAGS_NONE, NULL, &err);
+  g_object_unref(in);
+  if (!map->handle) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG, "map file '%s' is not a valid SVG: %s",
+                map->spec->svg_path, err ? err->message : "unknown error");
+    g_clear_error(&err);
+    return false;
+  }
+  gboolean has_vb = FALSE;
+  RsvgRectangle vb = {0};
+  rsvg_handle_get_intrinsic_dimensions(map->handle, NULL, NULL, NULL, NULL, &has_vb, &vb);
+  if (!has_vb) {
+    vb.x = vb.y = 0;
+    if (!rsvg_handle_get_intrinsic_size_in_pixels(map->handle, &vb.width, &vb.height))
+      vb.width = vb.height = 0;
+  }
+  if (!(vb.width > 0 && vb.height > 0)) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG,
+                "map file '%s' has no size: give the <svg> a viewBox", map->spec->svg_path);
+    return false;
+  }
+  map->vb_x = vb.x, map->vb_y = vb.y, map->vb_w = vb.width, map->vb_h = vb.height;
+  return true;
+}
+
+RlMap *map_load(const RlMapSpec *spec, GError **error)
+{
+  if (!spec->svg_path) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_READ, "the map names no SVG file");
+    return NULL;
+  }
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  if (!map_read(spec->svg_path, &data, &len, error) ||
+      !map_scan_external(spec->svg_path, data, len, error))
+    return NULL;
+  RlMap *map = g_new0(RlMap, 1);
+  map->spec = spec;
+  g_mutex_init(&map->lock);
+  if (!map_parse(map, data, len, error) || !map_check_ids(map, error)) {
+    map_free(map);
+    return NULL;
+  }
+  return map;
+}
+
+void map_free(RlMap *map)
+{
+  if (!map)
+    return;
+  if (map->handle)
+    g_object_unref(map->handle);
+  g_mutex_clear(&map->lock);
+  g_free(map);
+}
+
+bool map_check(const RlMapSpec *spec, DiagList *diags)
+{
+  GError *err = NULL;
+  RlMap *map = map_load(spec, &err);
+  if (map) {
+    map_free(map);
+    return true;
+  }
+  const RlPos *pos = err->code == RL_MAP_ERROR_IDS ? &spec->codes_pos : &spec->svg_pos;
+  if (pos->line == 0)
+    pos = &spec->pos;
+  diag_error(diags, pos->file, pos->line, pos->col, "%s", err->message);
+  g_error_free(err);
+  return false;
+}
+
+const char *map_attribution(const RlMap *map)
+{
+  return map->spec->attribution;
+}
+
+/* ---- geometry ---------------------------------------------------------------------- */
+
+void map_size(const RlMap *map, double *w, double *h)
+{
+  *w = map->vb_w;
+  *h = map->vb_h;
+}
+
+RlMapFit map_fit(const RlMap *map, double x, double y, double w, double h)
+{
+  double s = fmin(w / map->vb_w, h / map->vb_h);
+  RlMapFit fit = {.scale = s, .w = map->vb_w * s, .h = map->vb_h * s,
+                  .vb_x = map->vb_x, .vb_y = map->vb_y};
+  fit.x = x + (w - fit.w) / 2;
+  fit.y = y + (h - fit.h) / 2;
+  return fit;
+}
+
+void map_fit_point(const RlMapFit *fit, double ux, double uy, double *px, double *py)
+{
+  *px = fit->x + (ux - fit->vb_x) * fit->scale;
+  *py = fit->y + (uy - fit->vb_y) * fit->scale;
+}
+
+/* Lambert conformal conic on a sphere; p = lon0, lat0, lat1, lat2, scale, x0, y0. */
+static void project_lcc(const double *p, double lon, double lat, double *x, double *y)
+{
+  double r = G_PI / 180, p0 = p[1] * r, p1 = p[2] * r, p2 = p[3] * r;
+#define T(phi) tan(G_PI / 4 + (phi) / 2)
+  double n = fabs(p1 - p2) < 1e-12 ? sin(p1)
+                                   : log(cos(p1) / cos(p2)) / log(T(p2) / T(p1));
+  double f = cos(p1) * pow(T(p1), n) / n;
+  double rho0 = MAP_RADIUS * f / pow(T(p0), n);
+  double rho = MAP_RADIUS * f / pow(T(lat * r), n);
+#undef T
+  double theta = n * (lon - p[0]) * r;
+  *x = p[5] + p[4] * rho * sin(theta);
+  *y = p[6] - p[4] * (rho0 - rho * cos(theta));
+}
+
+void map_project(const RlMapSpec *spec, double lon, double lat, double *x, double *y)
+{
+  const double *p = spec->proj;
+  if (spec->projection == RL_PROJ_LCC) {
+    project_lcc(p, lon, lat, x, y);
+    return;
+  }
+  *x = p[0] * lon + p[1] * lat + p[2];
+  *y = p[3] * lon + p[4] * lat + p[5];
+}
+
+bool map_region_bbox(RlMap *map, const char *code, double *x, double *y, double *w,
+                     double *h, GError **error)
+{
+  g_mutex_lock(&map->lock);
+  g_autofree char *sub = map_sub(map, code);
+  RsvgRectangle vp = {map->vb_x, map->vb_y, map->vb_w, map->vb_h}, ink, logical;
+  bool ok = sub && rsvg_handle_get_geometry_for_layer(map->handle, sub, &vp, &ink, &logical,
+                                                      NULL);
+  g_mutex_unlock(&map->lock);
+  if (!ok) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_CODE, "the map has no element for code '%s'",
+                code);
+    return false;
+  }
+  *x = logical.x, *y = logical.y, *w = logical.width, *h = logical.height;
+  return true;
+}
+
+/* ---- drawing ----------------------------------------------------------------------- */
+
+/* Appends `#id, #id *` (id escaped for CSS), after a comma unless first. */
+static void css_selector(GString *css, const char *id, bool first)
+{
+  GString *esc = g_string_new(NULL);
+  for (const char *p = id; *p; p++) {
+    if (p == id && g_ascii_isdigit(*p))
+      g_string_append_printf(esc, "\\3%c ", *p);
+    else if (g_ascii_isalnum(*p) || *p == '-' || *p == '_' || (guchar)*p >= 0x80)
+      g_string_append_c(esc, *p);
+    else
+      g_string_append_printf(esc, "\\%c", *p);
+  }
+  g_string_append_printf(css, "%s#%s, #%s *", first ? "" : ", ", esc->str, esc->str);
+  g_string_free(esc, TRUE);
+}
+
+static void css_colour(GString *css, const char *prop, RlColour c)
+{
+  g_string_append_printf(css, "%s: #%02x%02x%02x !important; ", prop,
+                         (int)lround(CLAMP(c.r, 0, 1) * 255), (int)lround(CLAMP(c.g, 0, 1) * 255),
+                         (int)lround(CLAMP(c.b, 0, 1) * 255));
+}
+
+/* One rule: the elements of `ids` filled with fill, stroked with stroke at width (user
+ * units). */
+static void css_rule(GString *css, GPtrArray *ids, RlColour fill, RlColour stroke, double width)
+{
+  if (ids->len == 0)
+    return;
+  for (guint i = 0; i < ids->len; i++)
+    css_selector(css, (const char *)g_ptr_array_index(ids, i) + 1, i == 0);
+  g_string_append(css, " { ");
+  css_colour(css, "fill", fill);
+  css_colour(css, "stroke", stroke);
+  char num[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append_printf(css, "stroke-width: %s !important; stroke-linejoin: round !important; "
+                              "fill-opacity: 1 !important; stroke-opacity: 1 !important; }\n",
+                         g_ascii_formatd(num, sizeof num, "%.4f", width));
+}
+
+static bool map_set_css(RlMap *map, GString *css, GError **error)
+{
+  return rsvg_handle_set_stylesheet(map->handle, (const guint8 *)css->str, css->len, error);
+}
+
+/* Splits the sidecar's codes into "#id" lists: highlighted and the rest. Fails naming the
+ * first highlighted code without an element. */
+static bool map_partition(RlMap *map, const char *const *codes, GPtrArray *hi, GPtrArray *rest,
+                          GError **error)
+{
+  g_autoptr(GHashTable) want = g_hash_table_new(g_str_hash, g_str_equal);
+  for (int i = 0; codes && codes[i]; i++) {
+    char *sub = map_sub(map, codes[i]);
+    if (!sub) {
+      g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_CODE,
+                  "the map has no element for code '%s'", codes[i]);
+      return false;
+    }
+    g_hash_table_add(want, (gpointer)codes[i]);
+    g_ptr_array_add(hi, sub);
+  }
+  for (guint i = 0; map->spec->codes && i < map->spec->codes->len; i++) {
+    const char *code = g_ptr_array_index(map->spec->codes, i);
+    char *sub = g_hash_table_contains(want, code) ? NULL : map_sub(map, code);
+    if (sub)
+      g_ptr_array_add(rest, sub);
+  }
+  return true;
+}
+
+/* Pass 2 and 3: each highlighted element again on top, first with a stroke twice the
+ * outline width in the outline colour, then filled with thin borders, leaving a heavy
+ * outline outside its edge only. */
+static bool map_draw_highlight(RlMap *map, cairo_t *cr, const RsvgRectangle *vp, GPtrArray *hi,
+                               const RlMapStyle *st, double unit, GError **error)
+{
+  for (int pass = 0; pass < 2; pass++) {
+    g_autoptr(GString) css = g_string_new(NULL);
+    if (pass == 0)
+      css_rule(css, hi, st->highlight_stroke, st->highlight_stroke,
+               2 * st->highlight_stroke_pt * unit);
+    else
+      css_rule(css, hi, st->highlight_fill, st->muted_stroke, st->stroke_pt * unit);
+    if (!map_set_css(map, css, error))
+      return false;
+    for (guint i = 0; i < hi->len; i++)
+      if (!rsvg_handle_render_layer(map->handle, cr, g_ptr_array_index(hi, i), vp, error))
+        return false;
+  }
+  return true;
+}
+
+static bool map_draw_locked(RlMap *map, cairo_t *cr, const RlMapFit *fit,
+                            const char *const *codes, const RlMapStyle *st, GError **error)
+{
+  g_autoptr(GPtrArray) hi = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func(g_free);
+  if (!map_partition(map, codes, hi, rest, error))
+    return false;
+  double unit = 1 / fit->scale; /* user units per point */
+  g_autoptr(GString) css = g_string_new(NULL);
+  css_rule(css, rest, st->muted_fill, st->muted_stroke, st->stroke_pt * unit);
+  css_rule(css, hi, st->highlight_fill, st->muted_stroke, st->stroke_pt * unit);
+  RsvgRectangle vp = {fit->x, fit->y, fit->w, fit->h};
+  if (!map_set_css(map, css, error) ||
+      !rsvg_handle_render_document(map->handle, cr, &vp, error))
+    return false;
+  return map_draw_highlight(map, cr, &vp, hi, st, unit, error);
+}
+
+bool map_draw(RlMap *map, cairo_t *cr, double x, double y, double w, double h,
+              const char *const *highlight_codes, const RlMapStyle *style, GError **error)
+{
+  RlMapStyle def = map_style_default();
+  RlMapFit fit = map_fit(map, x, y, w, h);
+  cairo_save(cr);
+  g_mutex_lock(&map->lock);
+  bool ok = map_draw_locked(map, cr, &fit, highlight_codes, style ? style : &def, error);
+  g_mutex_unlock(&map->lock);
+  cairo_restore(cr);
+  if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG, "drawing the map failed: %s",
+                cairo_status_to_string(cairo_status(cr)));
+    return false;
+  }
+  return ok;
+}

@@ -1,0 +1,102 @@
+/* map.h - a map of region codes: an SVG (plus its sidecar RlMapSpec) drawn with librsvg,
+ * with some codes highlighted and the rest muted, and points placed by longitude/latitude.
+ *
+ * The SVG is checked before librsvg sees it: at most MAP_MAX_BYTES, and no reference to
+ * anything outside itself (every href, xlink:href and url() must be a local "#fragment";
+ * no @import, no external DTD or entity). Drawing stays vector on PDF surfaces.
+ *
+ * An RlMap may be shared between threads: map_draw() and map_region_bbox() serialise on
+ * a lock inside the map (librsvg handles are not thread-safe).
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include <stdbool.h>
+
+#include "model/diag.h"
+#include "model/model.h"
+
+#define MAP_MAX_BYTES (8u * 1024u * 1024u) /* largest SVG accepted */
+
+typedef struct RlMap RlMap;
+
+#define RL_MAP_ERROR (map_error_quark())
+GQuark map_error_quark(void);
+typedef enum {
+  RL_MAP_ERROR_READ,      /* missing or unreadable file */
+  RL_MAP_ERROR_TOO_LARGE, /* over MAP_MAX_BYTES */
+  RL_MAP_ERROR_EXTERNAL,  /* refers to something outside the SVG */
+  RL_MAP_ERROR_SVG,       /* librsvg cannot parse it */
+  RL_MAP_ERROR_IDS,       /* codes of the sidecar without an element in the SVG */
+  RL_MAP_ERROR_CODE,      /* a code the map does not know (map_region_bbox) */
+} RlMapError;
+
+/* How map_draw() colours the map. Widths are in points on the page (they do not grow
+ * with the map). The highlighted area gets fill + a heavy outline drawn on top of its
+ * outer edge, so colour is never the only cue. */
+typedef struct {
+  RlColour muted_fill;       /* every other area */
+  RlColour muted_stroke;     /* their borders: ≥ 3:1 against muted_fill */
+  RlColour highlight_fill;
+  RlColour highlight_stroke; /* the heavy outline of the highlighted area */
+  double stroke_pt;          /* borders between areas, e.g. 0.5 */
+  double highlight_stroke_pt;/* outline of the highlighted area, e.g. 3 */
+} RlMapStyle;
+
+/* The default style: light grey areas, dark grey borders, a yellow-orange highlight
+ * with a near-black 3 pt outline. */
+RlMapStyle map_style_default(void);
+
+/* Where a map lands when fitted into a box: page = (x, y) + scale * user units. */
+typedef struct {
+  double x, y;     /* page position of the SVG's viewBox origin */
+  double scale;    /* page units per SVG user unit */
+  double w, h;     /* drawn size on the page */
+  double vb_x, vb_y; /* the viewBox origin, in user units */
+} RlMapFit;
+
+/* Loads and checks the SVG of `spec` (which must outlive the map): size, external
+ * references, parse, and that every code in spec->codes has an element
+ * (map_element_id). Returns a new map (free with map_free) or NULL with *error set
+ * (RL_MAP_ERROR_*; the message names the file, the line for external references, and
+ * the codes without an element). */
+RlMap *map_load(const RlMapSpec *spec, GError **error);
+/* Frees the map; NULL is a no-op. */
+void map_free(RlMap *map);
+
+/* Loads the map of `spec` like map_load() and reports a failure as a diagnostic at the
+ * sidecar position (spec->svg_pos; missing ids at spec->codes_pos). For `relais check`.
+ * Returns true when the map is usable. */
+bool map_check(const RlMapSpec *spec, DiagList *diags);
+
+/* The element id for `code` ("nis-21000"), by the sidecar's table or pattern. Returns a
+ * new string (g_free) or NULL when the table has no entry / no scheme is given. */
+char *map_element_id(const RlMapSpec *spec, const char *code);
+
+/* Size of the map's viewBox in user units. */
+void map_size(const RlMap *map, double *w, double *h);
+
+/* How the map fits (aspect kept, centred) into the box x, y, w, h. */
+RlMapFit map_fit(const RlMap *map, double x, double y, double w, double h);
+/* A point in SVG user units → page coordinates for `fit`. */
+void map_fit_point(const RlMapFit *fit, double ux, double uy, double *px, double *py);
+
+/* Draws the map fitted into the box x, y, w, h of `cr` with the areas of
+ * `highlight_codes` (NULL-terminated, may be NULL or empty) highlighted and every other
+ * code of the sidecar muted. Returns false with *error set when a code has no element or
+ * librsvg fails. The cairo state is restored. */
+bool map_draw(RlMap *map, cairo_t *cr, double x, double y, double w, double h,
+              const char *const *highlight_codes, const RlMapStyle *style, GError **error);
+
+/* Bounding box of `code`'s element in SVG user units (its ink, strokes excluded), e.g.
+ * to place a label or find a centre. Returns false with *error when the code has no
+ * element. */
+bool map_region_bbox(RlMap *map, const char *code, double *x, double *y, double *w,
+                     double *h, GError **error);
+
+/* Longitude/latitude (degrees, WGS84) → SVG user units by the sidecar's projection. */
+void map_project(const RlMapSpec *spec, double lon, double lat, double *x, double *y);
+
+/* The attribution to print beside the map (borrowed; may be NULL). */
+const char *map_attribution(const RlMap *map);

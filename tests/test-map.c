@@ -1,0 +1,392 @@
+/* test-map.c - the region map: loading, refusing unsafe or broken SVGs, highlighting by
+ * code (checked by pixels), projecting points, and a second differently built map. */
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/map.h"
+
+static const char *const brussels[] = {
+  "21001", "21002", "21003", "21004", "21005", "21006", "21007", "21008", "21009", "21010",
+  "21011", "21012", "21013", "21014", "21015", "21016", "21017", "21018", "21019", NULL};
+static const char *const ostbelgien[] = {"63001", "63012", "63013", "63023", "63040",
+                                         "63048", "63061", "63067", "63087", NULL};
+
+static char *src_path(const char *rel)
+{
+  const char *src = g_getenv("SRCDIR");
+  return g_build_filename(src ? src : ".", rel, NULL);
+}
+
+/* The sidecar data/maps/belgium.yaml as the loader would read it (the test reads the
+ * codes and projection numbers with regular expressions to stay independent of it). */
+static RlMapSpec *belgium_spec(void)
+{
+  g_autofree char *yaml_path = src_path("data/maps/belgium.yaml");
+  g_autofree char *yaml = NULL;
+  g_assert_true(g_file_get_contents(yaml_path, &yaml, NULL, NULL));
+  RlMapSpec *spec = map_spec_new();
+  spec->svg_path = src_path("data/maps/belgium.svg");
+  spec->id_pattern = g_strdup("nis-{code}");
+  spec->attribution = g_strdup("Boundaries: bmesuere/belgium-topojson (CC0 1.0)");
+  g_autoptr(GRegex) code = g_regex_new("\"(\\d{5})\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) mi = NULL;
+  for (g_regex_match(code, yaml, 0, &mi); g_match_info_matches(mi); g_match_info_next(mi, NULL))
+    g_ptr_array_add(spec->codes, g_match_info_fetch(mi, 1));
+  static const char *const keys[] = {"lon0", "lat0", "lat1", "lat2", "scale", "x0", "y0"};
+  for (int i = 0; i < 7; i++) {
+    g_autofree char *re = g_strdup_printf("\\b%s: ([-0-9.e]+)", keys[i]);
+    g_autoptr(GRegex) r = g_regex_new(re, 0, 0, NULL);
+    g_autoptr(GMatchInfo) m = NULL;
+    g_assert_true(g_regex_match(r, yaml, 0, &m));
+    g_autofree char *v = g_match_info_fetch(m, 1);
+    spec->proj[i] = g_ascii_strtod(v, NULL);
+  }
+  spec->projection = RL_PROJ_LCC;
+  return spec;
+}
+
+/* tests/maps/trio.yaml by hand: ids by table, affine projection. */
+static RlMapSpec *trio_spec(const char *svg)
+{
+  RlMapSpec *spec = map_spec_new();
+  g_autofree char *rel = g_build_filename("tests/maps", svg, NULL);
+  spec->svg_path = src_path(rel);
+  spec->id_table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  static const char *const pairs[][2] = {
+    {"XX-E", "region-east"}, {"XX-N", "region-north"}, {"XX-S", "region-south"}};
+  for (int i = 0; i < 3; i++) {
+    g_hash_table_insert(spec->id_table, g_strdup(pairs[i][0]), g_strdup(pairs[i][1]));
+    g_ptr_array_add(spec->codes, g_strdup(pairs[i][0]));
+  }
+  spec->projection = RL_PROJ_AFFINE;
+  double p[] = {10, 0, 0, 0, -10, 200};
+  memcpy(spec->proj, p, sizeof p);
+  return spec;
+}
+
+/* ---- pixels ---------------------------------------------------------------------- */
+
+typedef struct {
+  cairo_surface_t *s;
+  RlMapFit fit;
+} Picture;
+
+static Picture render(RlMap *map, int w, int h, const char *const *codes,
+                      const RlMapStyle *st)
+{
+  Picture p = {.s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)};
+  cairo_t *cr = cairo_create(p.s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  GError *err = NULL;
+  gboolean ok = map_draw(map, cr, 0, 0, w, h, codes, st, &err);
+  g_assert_no_error(err);
+  g_assert_true(ok);
+  cairo_destroy(cr);
+  cairo_surface_flush(p.s);
+  const char *dump = g_getenv("MAP_TEST_PNG"); /* to look at what the test sees */
+  if (dump)
+    cairo_surface_write_to_png(p.s, dump);
+  p.fit = map_fit(map, 0, 0, w, h);
+  return p;
+}
+
+static gboolean pixel_is(const Picture *p, double px, double py, RlColour c)
+{
+  int x = (int)px, y = (int)py;
+  g_assert_true(x >= 0 && y >= 0 && x < cairo_image_surface_get_width(p->s) &&
+                y < cairo_image_surface_get_height(p->s));
+  const guint32 *row = (const guint32 *)(cairo_image_surface_get_data(p->s) +
+                                         y * cairo_image_surface_get_stride(p->s));
+  guint32 v = row[x];
+  int r = (v >> 16) & 255, g = (v >> 8) & 255, b = v & 255;
+  return abs(r - (int)lround(c.r * 255)) <= 3 && abs(g - (int)lround(c.g * 255)) <= 3 &&
+         abs(b - (int)lround(c.b * 255)) <= 3;
+}
+
+/* Is the centre of code's bbox painted in colour c? */
+static gboolean centre_is(RlMap *map, const Picture *p, const char *code, RlColour c)
+{
+  double x, y, w, h, px, py;
+  GError *err = NULL;
+  g_assert_true(map_region_bbox(map, code, &x, &y, &w, &h, &err));
+  g_assert_no_error(err);
+  map_fit_point(&p->fit, x + w / 2, y + h / 2, &px, &py);
+  return pixel_is(p, px, py, c);
+}
+
+/* ---- the real map ---------------------------------------------------------------- */
+
+static void test_belgium_loads(void)
+{
+  RlMapSpec *spec = belgium_spec();
+  g_assert_cmpuint(spec->codes->len, ==, 581 + 43 + 11);
+  GError *err = NULL;
+  RlMap *map = map_load(spec, &err);
+  g_assert_no_error(err);
+  double w, h;
+  map_size(map, &w, &h);
+  g_assert_cmpfloat(w, ==, 1000);
+  g_assert_cmpfloat(h, >, 700);
+  g_assert_cmpfloat(h, <, 900);
+  g_assert_cmpstr(map_attribution(map), ==, spec->attribution);
+  g_autofree char *id = map_element_id(spec, "21000");
+  g_assert_cmpstr(id, ==, "nis-21000");
+  map_free(map);
+  map_spec_free(spec);
+}
+
+static void test_brussels_highlight(void)
+{
+  RlMapSpec *spec = belgium_spec();
+  RlMap *map = map_load(spec, NULL);
+  g_assert_nonnull(map);
+  RlMapStyle st = map_style_default();
+  const char *const codes[] = {"21000", NULL};
+  Picture p = render(map, 3000, 2500, codes, &st);
+  for (int i = 0; brussels[i]; i++)
+    if (!centre_is(map, &p, brussels[i], st.highlight_fill))
+      g_error("centre of commune %s is not highlighted", brussels[i]);
+  /* Gent, Antwerpen, Namur, Arlon: muted. */
+  static const char *const others[] = {"44021", "11002", "92094", "81001", NULL};
+  for (int i = 0; others[i]; i++)
+    g_assert_true(centre_is(map, &p, others[i], st.muted_fill));
+  /* The heavy outline: walking east into Brussels at mid-height, the last pixels before
+   * the first highlighted one are the outline colour, ~3 px (3 pt at 1 px/pt) wide. */
+  double x, y, w, h, px, py;
+  g_assert_true(map_region_bbox(map, "21000", &x, &y, &w, &h, NULL));
+  map_fit_point(&p.fit, x, y + h / 2, &px, &py);
+  int first = (int)px - 20;
+  while (!pixel_is(&p, first, py, st.highlight_fill))
+    g_assert_cmpint(++first, <, (int)px + 100);
+  g_test_message("outline scan at y %d, first highlight x %d", (int)py, first);
+  int dark = 0;
+  for (int dx = 1; dx <= 12; dx++)
+    dark += pixel_is(&p, first - dx, py, st.highlight_stroke);
+  g_assert_cmpint(dark, >=, 3);
+  cairo_surface_destroy(p.s);
+  map_free(map);
+  map_spec_free(spec);
+}
+
+static void test_ostbelgien_exactly(void)
+{
+  RlMapSpec *spec = belgium_spec();
+  RlMap *map = map_load(spec, NULL);
+  RlMapStyle st = map_style_default();
+  Picture p = render(map, 3000, 2500, ostbelgien, &st);
+  g_autoptr(GHashTable) want = g_hash_table_new(g_str_hash, g_str_equal);
+  for (int i = 0; ostbelgien[i]; i++)
+    g_hash_table_add(want, (gpointer)ostbelgien[i]);
+  int lit = 0;
+  for (guint i = 0; i < spec->codes->len; i++) {
+    const char *code = g_ptr_array_index(spec->codes, i);
+    if (!g_str_has_suffix(code, "000") || g_hash_table_contains(want, code)) {
+      gboolean on = centre_is(map, &p, code, st.highlight_fill);
+      if (on != g_hash_table_contains(want, code))
+        g_error("municipality %s: highlighted %d, expected %d", code, on, !on);
+      lit += on;
+    }
+  }
+  g_assert_cmpint(lit, ==, 9);
+  cairo_surface_destroy(p.s);
+  map_free(map);
+  map_spec_free(spec);
+}
+
+static void test_project(void)
+{
+  RlMapSpec *spec = belgium_spec();
+  RlMap *map = map_load(spec, NULL);
+  double x, y;
+  map_project(spec, spec->proj[0], spec->proj[1], &x, &y);
+  g_assert_cmpfloat_with_epsilon(x, spec->proj[5], 1e-9);
+  g_assert_cmpfloat_with_epsilon(y, spec->proj[6], 1e-9);
+  /* Points in named communes land inside them: Grand-Place (Bruxelles 21004), the
+   * Belfry of Ghent (44021), Eupen town hall (63023), Arlon (81001). */
+  static const struct { double lon, lat; const char *code; } at[] = {
+    {4.3525, 50.8467, "21004"}, {3.7249, 51.0536, "44021"}, {6.0361, 50.6278, "63023"},
+    {5.8167, 49.6833, "81001"}};
+  RlMapStyle st = map_style_default();
+  for (guint i = 0; i < G_N_ELEMENTS(at); i++) {
+    const char *const one[] = {at[i].code, NULL};
+    Picture p = render(map, 2000, 1700, one, &st);
+    double px, py;
+    map_project(spec, at[i].lon, at[i].lat, &x, &y);
+    map_fit_point(&p.fit, x, y, &px, &py);
+    if (!pixel_is(&p, px, py, st.highlight_fill))
+      g_error("%g,%g is not inside %s", at[i].lon, at[i].lat, at[i].code);
+    cairo_surface_destroy(p.s);
+  }
+  map_free(map);
+  map_spec_free(spec);
+}
+
+/* ---- refusals ----------------------------------------------------------------------- */
+
+static void expect_refused(const char *svg, int code, const char *message_part)
+{
+  RlMapSpec *spec = trio_spec(svg);
+  GError *err = NULL;
+  RlMap *map = map_load(spec, &err);
+  g_assert_null(map);
+  g_assert_error(err, RL_MAP_ERROR, code);
+  if (!strstr(err->message, message_part))
+    g_error("message '%s' lacks '%s'", err->message, message_part);
+  g_error_free(err);
+  map_spec_free(spec);
+}
+
+static void test_refuse_missing(void)
+{
+  expect_refused("no-such-map.svg", RL_MAP_ERROR_READ, "no-such-map.svg' does not exist");
+}
+
+static void test_refuse_malformed(void)
+{
+  expect_refused("malformed.svg", RL_MAP_ERROR_SVG, "malformed.svg' is not a valid SVG: ");
+}
+
+static void test_refuse_file_url(void)
+{
+  expect_refused("external-file.svg", RL_MAP_ERROR_EXTERNAL,
+                 "external-file.svg' line 3 refers to 'file:///etc/passwd' outside the file; "
+                 "only local '#id' references are allowed");
+}
+
+static void test_refuse_http_url(void)
+{
+  expect_refused("external-http.svg", RL_MAP_ERROR_EXTERNAL,
+                 "external-http.svg' line 2 refers to 'https://example.com/paint.svg#p'");
+}
+
+static void test_refuse_too_large(void)
+{
+  g_autofree char *dir = g_dir_make_tmp("relais-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename(dir, "big.svg", NULL);
+  gsize n = MAP_MAX_BYTES + 1;
+  char *data = g_malloc(n);
+  memset(data, ' ', n);
+  g_assert_true(g_file_set_contents(path, data, (gssize)n, NULL));
+  g_free(data);
+  RlMapSpec *spec = map_spec_new();
+  spec->svg_path = g_strdup(path);
+  GError *err = NULL;
+  g_assert_null(map_load(spec, &err));
+  g_assert_error(err, RL_MAP_ERROR, RL_MAP_ERROR_TOO_LARGE);
+  g_assert_nonnull(strstr(err->message, "is too large (8388609 bytes, at most 8388608)"));
+  g_error_free(err);
+  map_spec_free(spec);
+  g_remove(path);
+  g_rmdir(dir);
+}
+
+static void test_missing_ids(void)
+{
+  RlMapSpec *spec = belgium_spec();
+  g_ptr_array_add(spec->codes, g_strdup("99998"));
+  g_ptr_array_add(spec->codes, g_strdup("99999"));
+  spec->codes_pos = (RlPos){"maps/belgium.yaml", 8, 7};
+  GError *err = NULL;
+  g_assert_null(map_load(spec, &err));
+  g_assert_error(err, RL_MAP_ERROR, RL_MAP_ERROR_IDS);
+  g_assert_nonnull(strstr(err->message, "has no element for 2 codes: '99998' (id "
+                                        "'nis-99998'), '99999' (id 'nis-99999')"));
+  g_error_free(err);
+  DiagList *dl = diag_list_new();
+  g_assert_false(map_check(spec, dl));
+  g_assert_cmpuint(diag_len(dl), ==, 1);
+  g_autofree char *line = diag_format(diag_at(dl, 0));
+  g_assert_true(g_str_has_prefix(line, "maps/belgium.yaml:8:7: error: map file '"));
+  diag_list_free(dl);
+  map_spec_free(spec);
+}
+
+/* ---- the second map --------------------------------------------------------------- */
+
+static void test_trio(void)
+{
+  RlMapSpec *spec = trio_spec("trio.svg");
+  GError *err = NULL;
+  RlMap *map = map_load(spec, &err);
+  g_assert_no_error(err);
+  g_autofree char *id = map_element_id(spec, "XX-S");
+  g_assert_cmpstr(id, ==, "region-south");
+  RlMapStyle st = map_style_default();
+  const char *const codes[] = {"XX-S", "XX-E", NULL};
+  Picture p = render(map, 600, 400, codes, &st); /* scale 2 */
+  g_assert_cmpfloat(p.fit.scale, ==, 2);
+  g_assert_true(pixel_is(&p, 150, 100, st.muted_fill));     /* north */
+  g_assert_true(pixel_is(&p, 150, 290, st.highlight_fill)); /* south (transformed) */
+  g_assert_true(pixel_is(&p, 400, 290, st.highlight_fill)); /* east (a <use>) */
+  g_assert_true(pixel_is(&p, 580, 390, (RlColour){1, 1, 1})); /* outside */
+  double x, y, w, h;
+  g_assert_true(map_region_bbox(map, "XX-S", &x, &y, &w, &h, &err));
+  g_assert_cmpfloat_with_epsilon(x, 10, 1e-6);
+  g_assert_cmpfloat_with_epsilon(y, 100, 1e-6);
+  g_assert_cmpfloat_with_epsilon(w, 130, 1e-6);
+  g_assert_cmpfloat_with_epsilon(h, 90, 1e-6);
+  g_assert_false(map_region_bbox(map, "XX-W", &x, &y, &w, &h, &err));
+  g_assert_error(err, RL_MAP_ERROR, RL_MAP_ERROR_CODE);
+  g_clear_error(&err);
+  map_project(spec, 15, 5, &x, &y);
+  g_assert_cmpfloat(x, ==, 150);
+  g_assert_cmpfloat(y, ==, 150);
+  const char *const bad[] = {"XX-W", NULL};
+  cairo_t *cr = cairo_create(p.s);
+  g_assert_false(map_draw(map, cr, 0, 0, 600, 400, bad, &st, &err));
+  g_assert_error(err, RL_MAP_ERROR, RL_MAP_ERROR_CODE);
+  g_assert_cmpstr(err->message, ==, "the map has no element for code 'XX-W'");
+  g_clear_error(&err);
+  cairo_destroy(cr);
+  cairo_surface_destroy(p.s);
+  map_free(map);
+  map_spec_free(spec);
+}
+
+static void test_vector_pdf(void)
+{
+  RlMapSpec *spec = trio_spec("trio.svg");
+  RlMap *map = map_load(spec, NULL);
+  g_autofree char *dir = g_dir_make_tmp("relais-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename(dir, "map.pdf", NULL);
+  cairo_surface_t *s = cairo_pdf_surface_create(path, 400, 300);
+  cairo_t *cr = cairo_create(s);
+  const char *const codes[] = {"XX-N", NULL};
+  g_assert_true(map_draw(map, cr, 0, 0, 400, 300, codes, NULL, NULL));
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  g_assert_cmpint(cairo_surface_status(s), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy(s);
+  g_autofree char *pdf = NULL;
+  gsize len = 0;
+  g_assert_true(g_file_get_contents(path, &pdf, &len, NULL));
+  g_assert_null(g_strstr_len(pdf, (gssize)len, "/Subtype /Image")); /* vector, no bitmap */
+  g_remove(path);
+  g_rmdir(dir);
+  map_free(map);
+  map_spec_free(spec);
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/map/belgium/loads", test_belgium_loads);
+  g_test_add_func("/map/belgium/brussels", test_brussels_highlight);
+  g_test_add_func("/map/belgium/ostbelgien", test_ostbelgien_exactly);
+  g_test_add_func("/map/belgium/project", test_project);
+  g_test_add_func("/map/refuse/missing", test_refuse_missing);
+  g_test_add_func("/map/refuse/malformed", test_refuse_malformed);
+  g_test_add_func("/map/refuse/file-url", test_refuse_file_url);
+  g_test_add_func("/map/refuse/http-url", test_refuse_http_url);
+  g_test_add_func("/map/refuse/too-large", test_refuse_too_large);
+  g_test_add_func("/map/refuse/missing-ids", test_missing_ids);
+  g_test_add_func("/map/trio", test_trio);
+  g_test_add_func("/map/trio/vector-pdf", test_vector_pdf);
+  return g_test_run();
+}
