@@ -1,0 +1,169 @@
+# pdfcheck.sh - shell functions that check PDFs, for the shell tests. Source it after
+# tests/lib.sh:
+#
+#   . "$SRCDIR/tests/lib.sh"
+#   . "$SRCDIR/tests/pdfcheck.sh"
+#   check "guide is tagged" pdf_tagged out/guide/x-fr.pdf
+#   min=$(pdf_min_font_size out/guide/x-fr.pdf)
+#   check "no text under 16 pt (smallest: $min)" pdf_size_at_least "$min" 16
+#
+# Each check returns 0 when it holds and 1 when not, saying why on stderr. None exits.
+# Needs poppler-utils (pdfinfo, pdffonts, pdftoppm), qpdf, python3, mupdf-tools
+# (mutool) and zbar-tools (zbarimg).
+
+# pdf_tagged FILE: pdfinfo says "Tagged: yes" (cairo wrote /MarkInfo and a structure tree).
+pdf_tagged() {
+  local info
+  info=$(pdfinfo "$1" 2>&1) || { echo "pdf_tagged: $1: $info" >&2; return 1; }
+  if printf '%s\n' "$info" | grep -Eq '^Tagged: +yes$'; then return 0; fi
+  echo "pdf_tagged: $1: $(printf '%s\n' "$info" | grep -E '^Tagged:' || echo 'no Tagged line')" >&2
+  return 1
+}
+
+# pdf_page_size FILE W H: every page is W x H points, give or take 1 pt (pdfinfo sizes,
+# which are the MediaBox; rotation ignored).
+pdf_page_size() {
+  local out
+  out=$(pdfinfo -f 1 -l 99999 "$1" 2>&1) || { echo "pdf_page_size: $1: $out" >&2; return 1; }
+  printf '%s\n' "$out" | awk -v w="$2" -v h="$3" -v f="$1" '
+    function abs(x) { return x < 0 ? -x : x }
+    /^Page +[0-9]+ size:/ {
+      n++
+      if (abs($4 - w) > 1 || abs($6 - h) > 1) {
+        printf "pdf_page_size: %s: page %d is %s x %s pt, not %s x %s\n", f, $2, $4, $6, w, h > "/dev/stderr"
+        bad++
+      }
+    }
+    END {
+      if (n == 0) { printf "pdf_page_size: %s: no pages\n", f > "/dev/stderr"; exit 1 }
+      exit bad > 0
+    }'
+}
+
+# pdf_fonts_embedded FILE: the PDF has fonts, and every one is embedded (emb yes) with a
+# Unicode map (uni yes), so text prints as drawn and can be read aloud and searched.
+pdf_fonts_embedded() {
+  local out
+  out=$(pdffonts "$1" 2>&1) || { echo "pdf_fonts_embedded: $1: $out" >&2; return 1; }
+  # Columns from the end: emb sub uni object-number generation (names and types may
+  # contain spaces, these never do).
+  printf '%s\n' "$out" | awk -v f="$1" '
+    NR > 2 && NF >= 6 {
+      n++
+      if ($(NF-4) != "yes" || $(NF-2) != "yes") {
+        printf "pdf_fonts_embedded: %s: font %s: emb %s, uni %s\n", f, $1, $(NF-4), $(NF-2) > "/dev/stderr"
+        bad++
+      }
+    }
+    END {
+      if (n == 0) { printf "pdf_fonts_embedded: %s: no fonts at all\n", f > "/dev/stderr"; exit 1 }
+      exit bad > 0
+    }'
+}
+
+# pdf_qpdf_ok FILE: qpdf --check finds no error and no warning.
+pdf_qpdf_ok() {
+  local out
+  if out=$(qpdf --check "$1" 2>&1); then return 0; fi
+  printf 'pdf_qpdf_ok: %s:\n%s\n' "$1" "$out" | head -20 >&2
+  return 1
+}
+
+# pdf_lang FILE: prints the catalog's /Lang ("fr-BE"); returns 1 (printing nothing)
+# when there is none.
+pdf_lang() {
+  qpdf --json=2 --json-key=qpdf "$1" 2>/dev/null | python3 -c '
+import json, sys
+objs = json.load(sys.stdin)["qpdf"][1]
+root = objs["obj:" + objs["trailer"]["value"]["/Root"]]["value"]
+lang = root.get("/Lang")
+if lang is None:
+    sys.exit(1)
+if lang.startswith("u:"):
+    lang = lang[2:]
+print(lang)'
+}
+
+# pdf_has_lang FILE [LANG]: the catalog has a /Lang (equal to LANG when given).
+pdf_has_lang() {
+  local lang
+  if ! lang=$(pdf_lang "$1"); then echo "pdf_has_lang: $1: no /Lang in the catalog" >&2; return 1; fi
+  if [ -n "${2:-}" ] && [ "$lang" != "$2" ]; then
+    echo "pdf_has_lang: $1: /Lang is '$lang', not '$2'" >&2
+    return 1
+  fi
+}
+
+# pdf_text_sizes FILE: one line per run of text drawn ("PAGE SIZE TEXT"), SIZE being the
+# size in points it appears at on the page: the font size times the text matrix times
+# the transformation matrix (scaled, rotated and placed text included; invisible text
+# left out), measured on the height of the glyphs' em square, from `mutool trace`.
+pdf_text_sizes() {
+  local out
+  out=$(mutool trace "$1" 2>/dev/null) || { echo "pdf_text_sizes: $1: mutool trace failed" >&2; return 1; }
+  printf '%s\n' "$out" | awk '
+    function attr(line, name,   s) {
+      if (!match(line, name "=\"[^\"]*\"")) return ""
+      s = substr(line, RSTART + length(name) + 2, RLENGTH - length(name) - 3)
+      return s
+    }
+    function flush() {
+      if (in_span) {
+        gsub(/&lt;/, "<", text); gsub(/&gt;/, ">", text); gsub(/&quot;/, "\"", text)
+        gsub(/&apos;/, "\047", text); gsub(/&amp;/, "\\&", text)
+        printf "%d %s %s\n", page, size, text
+      }
+      in_span = 0
+    }
+    /<page / { page = attr($0, "number") }
+    /<(fill|stroke|clip|clip_stroke)_text / { split(attr($0, "transform"), m, " "); visible = 1 }
+    /<ignore_text / { visible = 0 }
+    /<span / {
+      flush()
+      if (!visible) next
+      split(attr($0, "trm"), t, " ")
+      # The glyph y axis (0, 1) goes to (c, d) by the text matrix, then through the CTM.
+      x = t[3] * m[1] + t[4] * m[3]
+      y = t[3] * m[2] + t[4] * m[4]
+      size = sprintf("%.2f", sqrt(x * x + y * y))
+      sub(/\.?0+$/, "", size)
+      in_span = 1; text = ""
+    }
+    /<g / && in_span { text = text attr($0, "unicode") }
+    /<\/span>/ { flush() }'
+}
+
+# pdf_min_font_size FILE: prints the smallest text size drawn, in points (as
+# pdf_text_sizes measures it: "12", "11.5"); returns 1 when there is no text.
+pdf_min_font_size() {
+  local min
+  min=$(pdf_text_sizes "$1" | sort -k2,2g | head -n 1 | cut -d' ' -f2)
+  if [ -z "$min" ]; then echo "pdf_min_font_size: $1: no text drawn" >&2; return 1; fi
+  echo "$min"
+}
+
+# pdf_text_below FILE PT: prints every run of text drawn smaller than PT points
+# ("PAGE SIZE TEXT"), to show which text a size check caught.
+pdf_text_below() {
+  pdf_text_sizes "$1" | awk -v pt="$2" '$2 + 0 < pt + 0'
+}
+
+# pdf_size_at_least SIZE MIN: SIZE >= MIN (decimal numbers), for use with `check`.
+pdf_size_at_least() {
+  awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "" && a + 0 >= b + 0) }'
+}
+
+# pdf_qr_decodes FILE PAGE: renders page PAGE (1-based) at 150 dpi and prints every QR
+# code zbarimg reads on it, one per line. Returns 1 when none decodes.
+pdf_qr_decodes() {
+  local dir rc=0
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/pdfcheck.XXXXXX")
+  if pdftoppm -r 150 -f "$2" -l "$2" -png -singlefile "$1" "$dir/page" 2>"$dir/err"; then
+    zbarimg --quiet --raw -Sdisable -Sqrcode.enable "$dir/page.png" 2>/dev/null || rc=1
+  else
+    echo "pdf_qr_decodes: $1: page $2: $(cat "$dir/err")" >&2
+    rc=1
+  fi
+  rm -rf "$dir"
+  return $rc
+}
