@@ -137,6 +137,21 @@ static void test_belgium_loads(void)
   g_assert_cmpstr(map_attribution(map), ==, spec->attribution);
   g_autofree char *id = map_element_id(spec, "21000");
   g_assert_cmpstr(id, ==, "nis-21000");
+  static const struct { const char *code, *lang, *name; } names[] = {
+    {NULL, "en", "Belgium"}, {NULL, "nl", "België"},
+    {"21000", "nl", "Arrondissement Brussel Hoofdstad"},
+    {"04000", "en", "Brussels-Capital Region"}, {"63023", "de", "Eupen"},
+    {"21009", "nl", "Elsene"}, {"58000", "fr", "Arrondissement de La Louvière"}};
+  for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+    g_autofree char *name = map_region_name(map, names[i].code, names[i].lang);
+    g_assert_cmpstr(name, ==, names[i].name);
+  }
+  g_assert_cmpuint(map_count_leaves(map, "21000"), ==, 19);
+  g_assert_cmpuint(map_count_leaves(map, "04000"), ==, 19);
+  g_assert_cmpuint(map_count_leaves(map, "10000"), ==, 69);
+  g_assert_cmpuint(map_count_leaves(map, "33000"), ==, 8); /* Mesen is filed here */
+  g_assert_cmpuint(map_count_leaves(map, "21004"), ==, 1);
+  g_assert_cmpuint(map_count_leaves(map, "12345"), ==, 0);
   map_free(map);
   map_spec_free(spec);
 }
@@ -335,10 +350,28 @@ static void test_trio(void)
   g_assert_error(err, RL_MAP_ERROR, RL_MAP_ERROR_CODE);
   g_clear_error(&err);
   map_project(spec, 15, 5, &x, &y);
+  cairo_t *cr = NULL;
   g_assert_cmpfloat(x, ==, 150);
   g_assert_cmpfloat(y, ==, 150);
+  g_assert_cmpuint(map_count_leaves(map, "XX-S"), ==, 1);
+  g_assert_null(map_region_name(map, "XX-S", "fr"));
+  cairo_surface_destroy(p.s);
+  /* A close-up of the south region: it fills the box, the north is clipped away. */
+  p.s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 260, 180);
+  cr = cairo_create(p.s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  p.fit = map_fit_view(map, 0, 0, 260, 180, 10, 100, 130, 90);
+  g_assert_cmpfloat_with_epsilon(p.fit.scale, 2, 1e-9);
+  g_assert_cmpfloat(p.fit.zoom, >, 2);
+  g_assert_true(map_draw_fit(map, cr, &p.fit, codes, &st, &err));
+  g_assert_no_error(err);
+  cairo_destroy(cr);
+  cairo_surface_flush(p.s);
+  g_assert_true(pixel_is(&p, 130, 90, st.highlight_fill));
+  g_assert_true(pixel_is(&p, 20, 20, st.highlight_fill));
   const char *const bad[] = {"XX-W", NULL};
-  cairo_t *cr = cairo_create(p.s);
+  cr = cairo_create(p.s);
   g_assert_false(map_draw(map, cr, 0, 0, 600, 400, bad, &st, &err));
   g_assert_error(err, RL_MAP_ERROR, RL_MAP_ERROR_CODE);
   g_assert_cmpstr(err->message, ==, "the map has no element for code 'XX-W'");

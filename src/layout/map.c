@@ -15,6 +15,8 @@ struct RlMap {
   RsvgHandle *handle;
   GMutex lock;           /* librsvg handles are not thread-safe */
   double vb_x, vb_y, vb_w, vb_h;
+  GHashTable *titles;    /* "id\x1flang" → title text ("" id = the root) */
+  GHashTable *parent;    /* element id → id of the nearest ancestor with an id */
 };
 
 G_DEFINE_QUARK(rl-map-error-quark, map_error)
@@ -180,6 +182,145 @@ static bool map_check_ids(const RlMap *map, GError **error)
   return missing == 0;
 }
 
+/* ---- names and nesting (GMarkup over the raw SVG) ----------------------------------- */
+
+typedef struct {
+  RlMap *map;
+  GPtrArray *ids;   /* stack: id of each open element, or NULL */
+  GString *title;   /* text of the open <title>, or NULL */
+  char *title_key;
+} MapScan;
+
+/* The nearest id on the stack below `depth` entries from the top ("" = none). */
+static const char *scan_ancestor(const MapScan *sc, guint skip)
+{
+  for (guint i = sc->ids->len; i > skip; i--) {
+    const char *id = g_ptr_array_index(sc->ids, i - 1 - skip);
+    if (id)
+      return id;
+  }
+  return "";
+}
+
+static void scan_start(GMarkupParseContext *ctx, const char *name, const char **keys,
+                       const char **values, gpointer data, GError **error)
+{
+  MapScan *sc = data;
+  const char *id = NULL, *lang = "";
+  for (int i = 0; keys[i]; i++) {
+    if (strcmp(keys[i], "id") == 0)
+      id = values[i];
+    else if (strcmp(keys[i], "lang") == 0 || strcmp(keys[i], "xml:lang") == 0)
+      lang = values[i];
+  }
+  if (strcmp(name, "title") == 0 && !sc->title) {
+    /* The title belongs to the element it is a child of: the top of the stack. */
+    const char *owner = sc->ids->len ? g_ptr_array_index(sc->ids, sc->ids->len - 1) : NULL;
+    bool root = sc->ids->len == 1;
+    if (owner || root) {
+      sc->title = g_string_new(NULL);
+      sc->title_key = g_strdup_printf("%s\x1f%s", owner && !root ? owner : "", lang);
+    }
+  }
+  if (id && !g_hash_table_contains(sc->map->parent, id))
+    g_hash_table_insert(sc->map->parent, g_strdup(id), g_strdup(scan_ancestor(sc, 0)));
+  g_ptr_array_add(sc->ids, g_strdup(id));
+}
+
+static void scan_end(GMarkupParseContext *ctx, const char *name, gpointer data, GError **error)
+{
+  MapScan *sc = data;
+  if (strcmp(name, "title") == 0 && sc->title) {
+    if (!g_hash_table_contains(sc->map->titles, sc->title_key))
+      g_hash_table_insert(sc->map->titles, g_steal_pointer(&sc->title_key),
+                          g_strstrip(g_string_free(sc->title, FALSE)));
+    else
+      g_string_free(sc->title, TRUE);
+    g_clear_pointer(&sc->title_key, g_free);
+    sc->title = NULL;
+  }
+  if (sc->ids->len)
+    g_ptr_array_remove_index(sc->ids, sc->ids->len - 1);
+}
+
+static void scan_text(GMarkupParseContext *ctx, const char *text, gsize len, gpointer data,
+                      GError **error)
+{
+  MapScan *sc = data;
+  if (sc->title)
+    g_string_append_len(sc->title, text, (gssize)len);
+}
+
+/* Collects element titles and nesting. Best effort: an SVG GMarkup cannot read simply
+ * has no names (librsvg is the judge of validity). */
+static void map_scan_names(RlMap *map, const char *data, gsize len)
+{
+  map->titles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  map->parent = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  static const GMarkupParser parser = {scan_start, scan_end, scan_text, NULL, NULL};
+  MapScan sc = {map, g_ptr_array_new_with_free_func(g_free), NULL, NULL};
+  GMarkupParseContext *ctx = g_markup_parse_context_new(&parser, 0, &sc, NULL);
+  if (!g_markup_parse_context_parse(ctx, data, (gssize)len, NULL) ||
+      !g_markup_parse_context_end_parse(ctx, NULL)) {
+    g_hash_table_remove_all(map->titles);
+    g_hash_table_remove_all(map->parent);
+  }
+  g_markup_parse_context_free(ctx);
+  if (sc.title)
+    g_string_free(sc.title, TRUE);
+  g_free(sc.title_key);
+  g_ptr_array_unref(sc.ids);
+}
+
+char *map_region_name(const RlMap *map, const char *code, const char *lang)
+{
+  g_autofree char *id = code ? map_element_id(map->spec, code) : g_strdup("");
+  if (!id)
+    return NULL;
+  const char *const tries[] = {lang ? lang : "", "fr", "nl", "de", "en", "", NULL};
+  for (int i = 0; tries[i]; i++) {
+    g_autofree char *key = g_strdup_printf("%s\x1f%s", id, tries[i]);
+    const char *t = g_hash_table_lookup(map->titles, key);
+    if (t && *t)
+      return g_strdup(t);
+  }
+  return NULL;
+}
+
+/* True when element `id` is `anc` or lies inside it. */
+static bool map_inside(const RlMap *map, const char *id, const char *anc)
+{
+  for (int depth = 0; id && *id && depth < 256; depth++) {
+    if (strcmp(id, anc) == 0)
+      return true;
+    id = g_hash_table_lookup(map->parent, id);
+  }
+  return false;
+}
+
+guint map_count_leaves(const RlMap *map, const char *code)
+{
+  g_autofree char *top = map_element_id(map->spec, code);
+  if (!top || !map->spec->codes)
+    return 0;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < map->spec->codes->len; i++) {
+    char *id = map_element_id(map->spec, g_ptr_array_index(map->spec->codes, i));
+    if (id && map_inside(map, id, top))
+      g_ptr_array_add(ids, id);
+    else
+      g_free(id);
+  }
+  guint leaves = 0;
+  for (guint i = 0; i < ids->len; i++) {
+    bool leaf = true;
+    for (guint j = 0; j < ids->len && leaf; j++)
+      leaf = i == j || !map_inside(map, g_ptr_array_index(ids, j), g_ptr_array_index(ids, i));
+    leaves += leaf;
+  }
+  return leaves;
+}
+
 /* ---- loading ---------------------------------------------------------------------- */
 
 static bool map_parse(RlMap *map, const char *data, gsize len, GError **error)
@@ -226,6 +367,7 @@ RlMap *map_load(const RlMapSpec *spec, GError **error)
   RlMap *map = g_new0(RlMap, 1);
   map->spec = spec;
   g_mutex_init(&map->lock);
+  map_scan_names(map, data, len);
   if (!map_parse(map, data, len, error) || !map_check_ids(map, error)) {
     map_free(map);
     return NULL;
@@ -240,6 +382,10 @@ void map_free(RlMap *map)
   if (map->handle)
     g_object_unref(map->handle);
   g_mutex_clear(&map->lock);
+  if (map->titles)
+    g_hash_table_unref(map->titles);
+  if (map->parent)
+    g_hash_table_unref(map->parent);
   g_free(map);
 }
 
@@ -272,14 +418,22 @@ void map_size(const RlMap *map, double *w, double *h)
   *h = map->vb_h;
 }
 
+RlMapFit map_fit_view(const RlMap *map, double x, double y, double w, double h, double vx,
+                      double vy, double vw, double vh)
+{
+  double s = fmin(w / vw, h / vh);
+  RlMapFit fit = {.scale = s, .w = map->vb_w * s, .h = map->vb_h * s,
+                  .vb_x = map->vb_x, .vb_y = map->vb_y,
+                  .clip_x = x, .clip_y = y, .clip_w = w, .clip_h = h};
+  fit.x = x + (w - vw * s) / 2 - (vx - map->vb_x) * s;
+  fit.y = y + (h - vh * s) / 2 - (vy - map->vb_y) * s;
+  fit.zoom = s / fmin(w / map->vb_w, h / map->vb_h);
+  return fit;
+}
+
 RlMapFit map_fit(const RlMap *map, double x, double y, double w, double h)
 {
-  double s = fmin(w / map->vb_w, h / map->vb_h);
-  RlMapFit fit = {.scale = s, .w = map->vb_w * s, .h = map->vb_h * s,
-                  .vb_x = map->vb_x, .vb_y = map->vb_y};
-  fit.x = x + (w - fit.w) / 2;
-  fit.y = y + (h - fit.h) / 2;
-  return fit;
+  return map_fit_view(map, x, y, w, h, map->vb_x, map->vb_y, map->vb_w, map->vb_h);
 }
 
 void map_fit_point(const RlMapFit *fit, double ux, double uy, double *px, double *py)
@@ -436,6 +590,11 @@ static bool map_draw_locked(RlMap *map, cairo_t *cr, const RlMapFit *fit,
     return false;
   double unit = 1 / fit->scale; /* user units per point */
   g_autoptr(GString) css = g_string_new(NULL);
+  if (fit->zoom > 1.01) {
+    char num[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append_printf(css, "* { stroke-width: %s !important; }\n",
+                           g_ascii_formatd(num, sizeof num, "%.4f", st->stroke_pt * unit));
+  }
   css_rule(css, rest, st->muted_fill, st->muted_stroke, st->stroke_pt * unit);
   css_rule(css, hi, st->highlight_fill, st->muted_stroke, st->stroke_pt * unit);
   RsvgRectangle vp = {fit->x, fit->y, fit->w, fit->h};
@@ -445,14 +604,15 @@ static bool map_draw_locked(RlMap *map, cairo_t *cr, const RlMapFit *fit,
   return map_draw_highlight(map, cr, &vp, hi, st, unit, error);
 }
 
-bool map_draw(RlMap *map, cairo_t *cr, double x, double y, double w, double h,
-              const char *const *highlight_codes, const RlMapStyle *style, GError **error)
+bool map_draw_fit(RlMap *map, cairo_t *cr, const RlMapFit *fit,
+                  const char *const *highlight_codes, const RlMapStyle *style, GError **error)
 {
   RlMapStyle def = map_style_default();
-  RlMapFit fit = map_fit(map, x, y, w, h);
   cairo_save(cr);
+  cairo_rectangle(cr, fit->clip_x, fit->clip_y, fit->clip_w, fit->clip_h);
+  cairo_clip(cr);
   g_mutex_lock(&map->lock);
-  bool ok = map_draw_locked(map, cr, &fit, highlight_codes, style ? style : &def, error);
+  bool ok = map_draw_locked(map, cr, fit, highlight_codes, style ? style : &def, error);
   g_mutex_unlock(&map->lock);
   cairo_restore(cr);
   if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
@@ -461,4 +621,11 @@ bool map_draw(RlMap *map, cairo_t *cr, double x, double y, double w, double h,
     return false;
   }
   return ok;
+}
+
+bool map_draw(RlMap *map, cairo_t *cr, double x, double y, double w, double h,
+              const char *const *highlight_codes, const RlMapStyle *style, GError **error)
+{
+  RlMapFit fit = map_fit(map, x, y, w, h);
+  return map_draw_fit(map, cr, &fit, highlight_codes, style, error);
 }

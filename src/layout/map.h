@@ -48,12 +48,16 @@ typedef struct {
  * with a near-black 3 pt outline. */
 RlMapStyle map_style_default(void);
 
-/* Where a map lands when fitted into a box: page = (x, y) + scale * user units. */
+/* Where a map lands on the page: page = (x, y) + scale * (user - viewBox origin). The
+ * drawing is clipped to the box clip_*. zoom > 1 when a view shows part of the map
+ * larger than the whole map would fit in the box. */
 typedef struct {
-  double x, y;     /* page position of the SVG's viewBox origin */
-  double scale;    /* page units per SVG user unit */
-  double w, h;     /* drawn size on the page */
+  double x, y;       /* page position of the SVG's viewBox origin */
+  double scale;      /* page units per SVG user unit */
+  double w, h;       /* size of the whole viewBox on the page */
   double vb_x, vb_y; /* the viewBox origin, in user units */
+  double clip_x, clip_y, clip_w, clip_h; /* the box drawn into */
+  double zoom;       /* scale / the scale that fits the whole map in the box */
 } RlMapFit;
 
 /* Loads and checks the SVG of `spec` (which must outlive the map): size, external
@@ -77,17 +81,26 @@ char *map_element_id(const RlMapSpec *spec, const char *code);
 /* Size of the map's viewBox in user units. */
 void map_size(const RlMap *map, double *w, double *h);
 
-/* How the map fits (aspect kept, centred) into the box x, y, w, h. */
+/* How the whole map fits (aspect kept, centred) into the box x, y, w, h. */
 RlMapFit map_fit(const RlMap *map, double x, double y, double w, double h);
+/* How the map fits so that the view vx, vy, vw, vh (SVG user units) fills the box x, y,
+ * w, h (aspect kept, centred; the rest of the map is clipped away). */
+RlMapFit map_fit_view(const RlMap *map, double x, double y, double w, double h, double vx,
+                      double vy, double vw, double vh);
 /* A point in SVG user units → page coordinates for `fit`. */
 void map_fit_point(const RlMapFit *fit, double ux, double uy, double *px, double *py);
 
 /* Draws the map fitted into the box x, y, w, h of `cr` with the areas of
  * `highlight_codes` (NULL-terminated, may be NULL or empty) highlighted and every other
- * code of the sidecar muted. Returns false with *error set when a code has no element or
- * librsvg fails. The cairo state is restored. */
+ * code of the sidecar muted; style NULL = map_style_default(). Returns false with *error
+ * set when a code has no element or librsvg fails. The cairo state is restored. */
 bool map_draw(RlMap *map, cairo_t *cr, double x, double y, double w, double h,
               const char *const *highlight_codes, const RlMapStyle *style, GError **error);
+/* The same for any fit (map_fit_view for a close-up), clipped to its box. In a close-up
+ * (zoom > 1) every stroke of the map is drawn style->stroke_pt wide, so the map's own
+ * border widths (in user units) do not grow with the zoom. */
+bool map_draw_fit(RlMap *map, cairo_t *cr, const RlMapFit *fit,
+                  const char *const *highlight_codes, const RlMapStyle *style, GError **error);
 
 /* Bounding box of `code`'s element in SVG user units (its ink, strokes excluded), e.g.
  * to place a label or find a centre. Returns false with *error when the code has no
@@ -97,6 +110,16 @@ bool map_region_bbox(RlMap *map, const char *code, double *x, double *y, double 
 
 /* Longitude/latitude (degrees, WGS84) → SVG user units by the sidecar's projection. */
 void map_project(const RlMapSpec *spec, double lon, double lat, double *x, double *y);
+
+/* The name of `code`'s element from its <title> child in `lang` ("fr"; a title with
+ * lang="fr" or xml:lang="fr"), else in fr, nl, de, en, else an untitled one; code NULL =
+ * the map's own title (of the root <svg>). Returns a new string or NULL (no title). */
+char *map_region_name(const RlMap *map, const char *code, const char *lang);
+
+/* How many of the sidecar's codes lie inside `code`'s element and contain no other code
+ * (the municipalities of an arrondissement: 19 for Brussels' 21000); 1 for a leaf itself,
+ * 0 for an unknown code. */
+guint map_count_leaves(const RlMap *map, const char *code);
 
 /* The attribution to print beside the map (borrowed; may be NULL). */
 const char *map_attribution(const RlMap *map);
