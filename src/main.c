@@ -64,8 +64,7 @@ static RlModel *load_checked(const CliOptions *o, DiagList *dl)
   GDate today;
   reference_date(&today);
   RlModel *m = load_model(o->data_dir, o->layouts_dir, dl);
-  if (!diag_has_errors(dl))
-    check_model(m, &today, dl);
+  check_model(m, &today, dl); /* also after load errors: report everything in one run */
   return m;
 }
 

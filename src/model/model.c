@@ -282,6 +282,7 @@ RlModel *model_new(const char *data_dir)
   m->texts = g_ptr_array_new_with_free_func(editorial_free);
   m->layouts = g_ptr_array_new_with_free_func(layout_free);
   m->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  m->value_pos = g_hash_table_new_full(NULL, NULL, NULL, g_free);
   return m;
 }
 
@@ -304,6 +305,7 @@ void model_free(RlModel *m)
   g_ptr_array_unref(m->layouts);
   map_spec_free(m->map);
   g_hash_table_unref(m->files);
+  g_hash_table_unref(m->value_pos);
   g_free(m->data_dir);
   g_free(m);
 }
@@ -316,6 +318,16 @@ const char *model_intern(RlModel *m, const char *file)
     g_hash_table_insert(m->files, have, have);
   }
   return have;
+}
+
+void model_set_value_pos(RlModel *m, const void *value, RlPos pos)
+{
+  g_hash_table_replace(m->value_pos, (gpointer)value, g_memdup2(&pos, sizeof pos));
+}
+
+const RlPos *model_value_pos(const RlModel *m, const void *value)
+{
+  return g_hash_table_lookup(m->value_pos, value);
 }
 
 const RlNetwork *model_network(const RlModel *m, const char *id)

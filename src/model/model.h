@@ -44,7 +44,8 @@ typedef struct {
  * language: stored in every slot) or a map {fr: …, nl: …}. NULL slot = not given. */
 typedef struct {
   char *v[RL_LANG_N];
-  RlPos pos; /* position of the value in the file */
+  RlPos pos;       /* position of the value in the file */
+  const char *key; /* the YAML key it was read from (static string), for messages; or NULL */
 } RlText;
 
 /* The text in `lang`, else in `fallback`, else in the first language present, else NULL.
@@ -265,6 +266,8 @@ typedef struct {
   GPtrArray *layouts;        /* RlLayout* */
   RlMapSpec *map;            /* NULL when the site names no map */
   GHashTable *files;         /* interned file names: char* → char* (same pointer) */
+  GHashTable *value_pos;     /* address of a loaded value (a char*, a GDate…) → RlPos*:
+                              * where it was written, for messages; see model_value_pos() */
 } RlModel;
 
 /* A new empty model for data_dir (copied). Free with model_free(). */
@@ -273,6 +276,12 @@ RlModel *model_new(const char *data_dir);
 void model_free(RlModel *m);
 /* Returns the interned copy of `file` (owned by m). */
 const char *model_intern(RlModel *m, const char *file);
+
+/* Remembers where the value at address `value` (a string or field the model owns) was
+ * written. The loader calls it for references, codes and dates. */
+void model_set_value_pos(RlModel *m, const void *value, RlPos pos);
+/* Where the value at `value` was written, or NULL when unknown. Borrowed from m. */
+const RlPos *model_value_pos(const RlModel *m, const void *value);
 
 /* Look-ups by id; NULL when absent. Results are borrowed from m. */
 const RlNetwork *model_network(const RlModel *m, const char *id);
