@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 /* URLs a brochure prints: short, long, non-ASCII percent-encoded, with query and case. */
 static const char *const test_urls[] = {
@@ -167,6 +168,66 @@ static void test_quiet_zone(void)
   cairo_surface_destroy(s);
 }
 
+/* Every module is drawn exactly where qr_module_dark() says, dark or light. */
+static void test_modules_exact(void)
+{
+  const int px = 3, margin = 5;
+  GError *error = NULL;
+  RlQr *qr = qr_new(test_urls[2], &error);
+  g_assert_no_error(error);
+  cairo_surface_t *s = draw_image(test_urls[2], px, margin);
+  int q = margin + QR_QUIET_MODULES * px;
+  for (int y = 0; y < qr_modules(qr); y++)
+    for (int x = 0; x < qr_modules(qr); x++) {
+      guint32 want = qr_module_dark(qr, x, y) ? 0x000000 : 0xffffff;
+      for (int dy = 0; dy < px; dy++)
+        for (int dx = 0; dx < px; dx++)
+          g_assert_cmphex(pixel(s, q + x * px + dx, q + y * px + dy), ==, want);
+    }
+  /* The top-left finder pattern: dark corner, light separator; nothing outside. */
+  g_assert_true(qr_module_dark(qr, 0, 0));
+  g_assert_true(qr_module_dark(qr, 6, 6));
+  g_assert_false(qr_module_dark(qr, 7, 0));
+  g_assert_false(qr_module_dark(qr, -1, 0));
+  g_assert_false(qr_module_dark(qr, 0, qr_modules(qr)));
+  cairo_surface_destroy(s);
+  qr_free(qr);
+}
+
+/* In a PDF, the code is two fills: the white square and one path of all dark modules. */
+static void test_one_fill(void)
+{
+  char *dir = tmp_new();
+  g_autofree char *pdf = g_build_filename(dir, "qr.pdf", NULL);
+  cairo_surface_t *s = cairo_pdf_surface_create(pdf, 200, 200);
+  cairo_t *cr = cairo_create(s);
+  g_assert_true(qr_draw_text(cr, test_urls[1], 10, 10, 150, NULL));
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  g_assert_cmpint(cairo_surface_status(s), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy(s);
+  const char *argv[] = {"qpdf", "--qdf", "--object-streams=disable", pdf, "-", NULL};
+  g_autofree char *out = NULL;
+  int status = 0;
+  GError *error = NULL;
+  g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+               &status, &error);
+  g_assert_no_error(error);
+  g_assert_true(g_spawn_check_wait_status(status, NULL));
+  char *xref = strstr(out, "\nxref\n"); /* its free entries end in "f" too */
+  g_assert_nonnull(xref);
+  *xref = '\0';
+  g_auto(GStrv) tokens = g_strsplit_set(out, " \r\n\t", -1); /* bytes, not UTF-8 */
+  int fills = 0, closes = 0;
+  for (char **t = tokens; *t; t++) {
+    fills += strcmp(*t, "f") == 0 || strcmp(*t, "f*") == 0;
+    closes += strcmp(*t, "h") == 0;
+  }
+  g_assert_cmpint(fills, ==, 2);
+  g_assert_cmpint(closes, >, 100); /* the dark rectangles, all in the one path */
+  tmp_free(dir);
+}
+
 /* A 30 mm code in a PDF, rasterised by pdftoppm at 150 dpi, decodes. */
 static void test_pdf_30mm(void)
 {
@@ -202,6 +263,8 @@ int main(int argc, char **argv)
   g_test_add_func("/qr/errors", test_errors);
   g_test_add_func("/qr/decodes", test_decodes);
   g_test_add_func("/qr/quiet-zone", test_quiet_zone);
+  g_test_add_func("/qr/modules-exact", test_modules_exact);
+  g_test_add_func("/qr/one-fill", test_one_fill);
   g_test_add_func("/qr/pdf-30mm-150dpi", test_pdf_30mm);
   return g_test_run();
 }

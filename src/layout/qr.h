@@ -3,8 +3,9 @@
  * A QR code is encoded once with libqrencode (ECC level M, 8-bit mode, case-sensitive)
  * into an RlQr, which a caller can measure before it lays out the page and then draw any
  * number of times. Drawing paints a white square (the symbol plus a quiet zone of
- * QR_QUIET_MODULES modules on every side) and then fills every dark module as one
- * rectangle of a single path, filled once, in black. Sizes are in the user units of the
+ * QR_QUIET_MODULES modules on every side) and then fills the dark modules,
+ * cut into rectangles, as a single path filled once in black, so there are no seams
+ * between modules. Sizes are in the user units of the
  * cairo context (points on a PDF surface, pixels on an image surface).
  *
  * Text is encoded byte for byte: give URLs already percent-encoded to ASCII so every
@@ -49,6 +50,11 @@ int qr_total_modules(const RlQr *qr);
 /* Width (and height) of the whole drawing, quiet zone included, when the symbol itself
  * is `size` user units wide: size * qr_total_modules() / qr_modules(). */
 double qr_total_width(const RlQr *qr, double size);
+
+/* Whether the module at column x, row y (0-based, from the symbol's top-left corner,
+ * quiet zone excluded) is dark; false outside the symbol. For drawing the code with
+ * something other than cairo (an SVG or HTML kiosk slide). */
+bool qr_module_dark(const RlQr *qr, int x, int y);
 
 /* Draws the code with the top-left corner of its quiet zone at (x, y): a white square
  * qr_total_width(qr, size) wide, then the dark modules, the symbol itself `size` user
