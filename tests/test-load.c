@@ -400,7 +400,7 @@ static void test_load_errors_in_one_run(void)
   g_autofree char *e = load_dir(dir, NULL);
   g_assert_cmpstr(e, ==,
     "DATA/groups/a.yaml:3:7: error: unknown kind 'suport' (use support, therapy or speech-circle)\n"
-    "DATA/groups/a.yaml:4:18: error: expected a list for 'days', found 'monday'\n"
+    "DATA/groups/a.yaml:4:18: error: expected a list for 'days', found a string\n"
     "DATA/groups/a.yaml:4:32: error: invalid time '25:61' (use HH:MM or HH:MM-HH:MM, 24-hour clock, end after start)\n"
     "DATA/groups/a.yaml:5:9: error: unknown key 'adress' in 'place' (did you mean 'address'?)\n"
     "DATA/groups/a.yaml:6:18: error: invalid phone number '12' for 'phone' (8 to 15 digits; only digits, spaces and + / . ( ) -)\n"

@@ -13,12 +13,17 @@ RlPos fields_pos(const LoadCtx *cx, const YdNode *n)
 
 void fields_type_error(LoadCtx *cx, const YdNode *v, const char *what, const char *key)
 {
+  diag_error(cx->dl, cx->file, v->line, v->col, "expected %s for '%s', found %s", what, key,
+             yamldoc_kind_name(v));
+}
+
+void fields_value_error(LoadCtx *cx, const YdNode *v, const char *what, const char *key)
+{
   if (v->kind == YD_SCALAR && !yamldoc_is_null(v))
     diag_error(cx->dl, cx->file, v->line, v->col, "expected %s for '%s', found '%s'", what, key,
                v->value);
   else
-    diag_error(cx->dl, cx->file, v->line, v->col, "expected %s for '%s', found %s", what, key,
-               yamldoc_kind_name(v));
+    fields_type_error(cx, v, what, key);
 }
 
 char *fields_string(LoadCtx *cx, const YdNode *v, const char *key)
@@ -148,19 +153,19 @@ static void read_bool(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc 
   else if (v->kind == YD_SCALAR && strcmp(v->value, "false") == 0)
     *b = false;
   else
-    fields_type_error(cx, v, "true or false", d->key);
+    fields_value_error(cx, v, "true or false", d->key);
 }
 
 static void read_int(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
 {
   if (v->kind != YD_SCALAR || !value_int(v->value, dest))
-    fields_type_error(cx, v, "a whole number", d->key);
+    fields_value_error(cx, v, "a whole number", d->key);
 }
 
 static void read_number(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
 {
   if (v->kind != YD_SCALAR || !value_number(v->value, dest))
-    fields_type_error(cx, v, "a number", d->key);
+    fields_value_error(cx, v, "a number", d->key);
 }
 
 /* A language code at v; false (and an error) when unknown. */

@@ -82,8 +82,10 @@ bool fields_given(const FieldTable *t, guint64 given, const char *key);
 /* The position of node n in the current file. */
 RlPos fields_pos(const LoadCtx *cx, const YdNode *n);
 
-/* Reports "expected WHAT for 'key', found …" at v. */
+/* Reports "expected WHAT for 'key', found a string|a list|a map|nothing" at v. */
 void fields_type_error(LoadCtx *cx, const YdNode *v, const char *what, const char *key);
+/* The same, naming a scalar's value: "expected a number for 'qr', found 'big'". */
+void fields_value_error(LoadCtx *cx, const YdNode *v, const char *what, const char *key);
 
 /* Reads scalar v as a string (new, or NULL and an error when v is not a scalar). */
 char *fields_string(LoadCtx *cx, const YdNode *v, const char *key);

@@ -87,7 +87,12 @@ static void read_coordinates(LoadCtx *cx, const YdNode *v, void *dest, const Fie
   if (v->kind != YD_SEQUENCE || yamldoc_len(v) != 2 || yamldoc_item(v, 0)->kind != YD_SCALAR ||
       yamldoc_item(v, 1)->kind != YD_SCALAR || !value_number(yamldoc_item(v, 0)->value, &lat) ||
       !value_number(yamldoc_item(v, 1)->value, &lon)) {
-    fields_type_error(cx, v, "[latitude, longitude]", d->key);
+    if (v->kind == YD_SEQUENCE)
+      diag_error(cx->dl, cx->file, v->line, v->col,
+                 "expected two numbers [latitude, longitude] for '%s', found a list of %u",
+                 d->key, yamldoc_len(v));
+    else
+      fields_type_error(cx, v, "two numbers [latitude, longitude]", d->key);
     return;
   }
   if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
@@ -427,7 +432,9 @@ static void group_rules(LoadCtx *cx, const YdNode *root, RlGroup *g)
   const YdNode *sched = yamldoc_get(root, "schedule");
   const YdNode *week = yamldoc_get(sched, "week");
   const RlSchedule *s = &g->schedule;
-  if (g->in_person && !g->place.city) {
+  const YdNode *place = yamldoc_get(root, "place");
+  bool place_ok = !place || yamldoc_is_null(place) || place->kind == YD_MAPPING;
+  if (g->in_person && !g->place.city && place_ok) { /* a wrong place was reported already */
     RlPos p = part_pos(&g->place.pos, gp);
     diag_error(cx->dl, p.file, p.line, p.col, "missing required key '%s' in '%s'%s",
                g->place.pos.line ? "city" : "place", g->place.pos.line ? "place" : "group",
@@ -473,6 +480,22 @@ static void load_group(LoadCtx *cx, const char *path)
   yamldoc_free(doc);
 }
 
+/* A kiosk summary has at most 40 words in each language (once for a plain string). */
+static void summary_length(LoadCtx *cx, const RlText *t)
+{
+  bool same = true;
+  for (int l = 1; l < RL_LANG_N; l++)
+    same = same && g_strcmp0(t->v[l], t->v[0]) == 0;
+  for (int l = 0; l < (same ? 1 : RL_LANG_N); l++) {
+    guint n = value_word_count(t->v[l]);
+    if (n <= 40)
+      continue;
+    g_autofree char *in = same ? g_strdup("") : g_strdup_printf(" in '%s'", lang_code((RlLang)l));
+    diag_error(cx->dl, cx->file, t->pos.line, t->pos.col,
+               "'%s' has %u words%s (at most 40, for the kiosk)", t->key, n, in);
+  }
+}
+
 static void load_text(LoadCtx *cx, const char *path, const char *name)
 {
   YdDoc *doc = open_doc(cx, path, true);
@@ -486,11 +509,7 @@ static void load_text(LoadCtx *cx, const char *path, const char *name)
     diag_error(cx->dl, cx->file, 0, 0,
                "invalid file name '%s' (the name is the text's id: use lower-case letters, "
                "digits and '-')", name);
-  for (int l = 0; l < RL_LANG_N; l++)
-    if (t->summary.v[l] && value_word_count(t->summary.v[l]) > 40)
-      diag_error(cx->dl, cx->file, t->summary.pos.line, t->summary.pos.col,
-                 "'summary' has %u words in '%s' (at most 40, for the kiosk)",
-                 value_word_count(t->summary.v[l]), lang_code((RlLang)l));
+  summary_length(cx, &t->summary);
   t->rec.digest = yamldoc_digest(doc, doc->root);
   g_ptr_array_add(cx->m->texts, t);
   yamldoc_free(doc);
@@ -719,7 +738,7 @@ static void read_margins(LoadCtx *cx, const YdNode *v, void *dest, const FieldDe
     for (int i = 0; i < 4; i++)
       l->margin_mm[i] = all;
   else
-    fields_type_error(cx, v, "a number or a map {top:, right:, bottom:, left:}", d->key);
+    fields_value_error(cx, v, "a number or a map {top:, right:, bottom:, left:}", d->key);
 }
 
 static const FieldTable page_table = {"page", (const FieldDesc[]){

@@ -246,6 +246,12 @@ static void on_syntax_error(Parser *p, const yaml_parser_t *yp)
     p->failed = true;
     return;
   }
+  gsize at = mark_byte(p, &yp->problem_mark);
+  if (at < p->doc->len && p->doc->text[at] == '\t') {
+    char *with_hint = g_strconcat(msg, "; indent with spaces, not tabs", NULL);
+    g_free(msg);
+    msg = with_hint;
+  }
   fail_at(p, &yp->problem_mark, msg);
 }
 
