@@ -3,10 +3,13 @@
  * /Lang. (No recording surface: cairo 1.16 leaks ~1.8 kB per recording surface painted
  * into a PDF, which LeakSanitizer reports.)
  *
- *   pdfcheck-fixture sizes OUT.pdf   A4, 2 pages, tagged, /Lang fr-BE; text drawn at
- *                                    16, 12 (24 scaled by 0.5), 14 (rotated) and
+ *   pdfcheck-fixture sizes OUT.pdf   A4, 2 pages, tagged, title "Sizes"; text drawn
+ *                                    at 16, 12 (24 scaled by 0.5), 14 (rotated) and
  *                                    20 pt (10 pt scaled by 2, on page 2);
- *                                    page 2 has a 30 mm QR code of FIXTURE_URL
+ *                                    page 2 has a 30 mm QR code of FIXTURE_URL in a
+ *                                    Figure; post-pass: /Lang fr-BE, /Alt "QR code",
+ *                                    TrimBox 3 mm inside the page, BleedBox the page
+ *   pdfcheck-fixture raw OUT.pdf     the same without the post-pass
  *   pdfcheck-fixture plain OUT.pdf   A5, 1 page, untagged, no /Lang, 9 pt text
  */
 #include "layout/pdfpost.h"
@@ -68,10 +71,12 @@ static void plain_pages(cairo_t *cr) { text_at(cr, 40, 60, 9, "Nine points"); }
 /* Writes one fixture; returns false with *error set. */
 static bool fixture_write(const char *kind, const char *path, GError **error)
 {
-  bool sizes = strcmp(kind, "sizes") == 0;
+  bool plain = strcmp(kind, "plain") == 0, sizes = !plain;
   cairo_surface_t *s = sizes ? cairo_pdf_surface_create(path, 595.276, 841.89)
                              : cairo_pdf_surface_create(path, 419.528, 595.276);
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2026-01-01T00:00:00Z");
+  if (sizes)
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "Sizes");
   cairo_t *cr = cairo_create(s);
   cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   (sizes ? sizes_pages : plain_pages)(cr);
@@ -84,14 +89,18 @@ static bool fixture_write(const char *kind, const char *path, GError **error)
     return false;
   }
   static const char *const alts[] = {"QR code"};
-  RlPdfPost post = {.lang = "fr-BE", .figure_alts = alts, .n_alts = 1};
-  return !sizes || pdfpost_apply(path, &post, error);
+  const double mm3 = 3 * 72 / 25.4;
+  RlPdfPost post = {.lang = "fr-BE", .figure_alts = alts, .n_alts = 1, .boxes = true,
+                    .trim_pt = {mm3, mm3, 595.276 - mm3, 841.89 - mm3},
+                    .bleed_pt = {0, 0, 595.276, 841.89}};
+  return strcmp(kind, "sizes") || pdfpost_apply(path, &post, error);
 }
 
 int main(int argc, char **argv)
 {
-  if (argc != 3 || (strcmp(argv[1], "sizes") && strcmp(argv[1], "plain"))) {
-    fprintf(stderr, "usage: pdfcheck-fixture sizes|plain OUT.pdf\n");
+  if (argc != 3 || (strcmp(argv[1], "sizes") && strcmp(argv[1], "raw") &&
+                    strcmp(argv[1], "plain"))) {
+    fprintf(stderr, "usage: pdfcheck-fixture sizes|raw|plain OUT.pdf\n");
     return 2;
   }
   GError *error = NULL;

@@ -8,6 +8,9 @@
 #   check "no text under 16 pt (smallest: $min)" pdf_size_at_least "$min" 16
 #
 # Each check returns 0 when it holds and 1 when not, saying why on stderr. None exits.
+# Checks: pdf_tagged, pdf_page_size, pdf_fonts_embedded, pdf_qpdf_ok, pdf_has_lang,
+# pdf_shows_title, pdf_figure_alts, pdf_size_at_least, pdf_qr_decodes. Printers:
+# pdf_lang, pdf_page_box, pdf_text_sizes, pdf_min_font_size, pdf_text_below.
 # Needs poppler-utils (pdfinfo, pdffonts, pdftoppm), qpdf, python3, mupdf-tools
 # (mutool) and zbar-tools (zbarimg).
 
@@ -92,6 +95,75 @@ pdf_has_lang() {
     echo "pdf_has_lang: $1: /Lang is '$lang', not '$2'" >&2
     return 1
   fi
+}
+
+# _pdf_json FILE PYTHON [ARG...]: runs PYTHON (sys.argv[1:] = ARGs) with `objs` (qpdf --json=2 objects), `obj(ref)`
+# (an object's dictionary), `root` (the catalog) and `text(v)` (a JSON string value
+# without qpdf's "u:"/"b:" prefix) defined; its exit status is the function's.
+_pdf_json() {
+  qpdf --json=2 --json-key=qpdf "$1" 2>/dev/null | python3 -c '
+import json, sys
+objs = json.load(sys.stdin)["qpdf"][1]
+def obj(ref):
+    o = objs.get("obj:" + ref, {})
+    return o["stream"]["dict"] if "stream" in o else o.get("value")
+def text(v):
+    return v[2:] if isinstance(v, str) and v[:2] in ("u:", "b:") else v
+root = obj(objs["trailer"]["value"]["/Root"])
+'"$2" "${@:3}"
+}
+
+# pdf_figure_alts FILE: prints the /Alt of every /Figure structure element in document
+# order, one per line ("-" where there is none); returns 1 when a figure has no /Alt
+# or an empty one, or when there are no figures.
+pdf_figure_alts() {
+  _pdf_json "$1" '
+figs = []
+def walk(node, depth=0, seen=set()):
+    if depth > 256: return
+    if isinstance(node, list):
+        for k in node: walk(k, depth + 1)
+        return
+    if not (isinstance(node, str) and node.endswith(" R")) or node in seen: return
+    seen.add(node)
+    e = obj(node)
+    if not isinstance(e, dict): return
+    if e.get("/S") == "/Figure": figs.append(text(e.get("/Alt")) or "-")
+    if "/K" in e: walk(e["/K"], depth + 1)
+tree = root.get("/StructTreeRoot")
+if tree: walk(obj(tree).get("/K"), 0)
+for a in figs: print(a)
+sys.exit(0 if figs and "-" not in figs else 1)'
+}
+
+# pdf_shows_title FILE: the document has a non-empty /Title and asks viewers to show it
+# (/ViewerPreferences/DisplayDocTitle true).
+pdf_shows_title() {
+  if _pdf_json "$1" '
+info = obj(objs["trailer"]["value"].get("/Info", "")) or {}
+vp = root.get("/ViewerPreferences") or {}
+if isinstance(vp, str): vp = obj(vp)
+sys.exit(0 if text(info.get("/Title")) and vp.get("/DisplayDocTitle") is True else 1)'; then
+    return 0
+  fi
+  echo "pdf_shows_title: $1: no /Title or no DisplayDocTitle" >&2
+  return 1
+}
+
+# pdf_page_box FILE PAGE BOX: prints page PAGE's (1-based) box BOX (MediaBox, TrimBox,
+# BleedBox, CropBox) as "x0 y0 x1 y1" in points; returns 1 when the page has none.
+pdf_page_box() {
+  _pdf_json "$1" '
+def pages(ref):
+    node = obj(ref)
+    if node.get("/Type") == "/Pages":
+        return [p for k in node["/Kids"] for p in pages(k)]
+    return [node]
+ps = pages(root["/Pages"])
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+box = ps[n - 1].get("/'"$3"'") if 0 < n <= len(ps) else None
+if not box: sys.exit(1)
+print(" ".join("%g" % v for v in box))' "$2"
 }
 
 # pdf_text_sizes FILE: one line per run of text drawn ("PAGE SIZE TEXT"), SIZE being the

@@ -25,7 +25,9 @@ trailer << /Root 1 0 R >>\n%%%%EOF\n' "$len" "$content" >"$out.raw"
   [ $? = 0 ] || [ $? = 3 ]
 }
 
-"$fixture" sizes "$tmp/sizes.pdf" && "$fixture" plain "$tmp/plain.pdf" || { echo "fixture failed"; exit 1; }
+for kind in sizes raw plain; do
+  "$fixture" $kind "$tmp/$kind.pdf" || { echo "fixture $kind failed"; exit 1; }
+done
 hand_pdf 'BT /F1 5 Tf 2 0 0 2 20 100 Tm (Hello) Tj ET' "$tmp/helv.pdf"
 hand_pdf '0 0 1 rg 10 10 50 50 re f' "$tmp/notext.pdf"
 hand_pdf 'q 1.5 0 0 1.5 0 0 cm BT /F1 6 Tf 1 0 0 1 10 50 Tm (Placed) Tj ET Q q 0 2 -2 0 150 20 cm BT /F1 11 Tf (Turned) Tj ET Q' "$tmp/ctm.pdf"
@@ -49,6 +51,20 @@ check "has /Lang fr-BE" pdf_has_lang "$s" fr-BE
 check "/Lang is not nl-BE" fails pdf_has_lang "$s" nl-BE
 check "no /Lang in plain.pdf" fails pdf_has_lang "$tmp/plain.pdf"
 expect_out "fr-BE" pdf_lang "$s"
+check "no /Lang before the post-pass" fails pdf_has_lang "$tmp/raw.pdf"
+
+alts=$(pdf_figure_alts "$s")
+if [ "$alts" = "QR code" ]; then ok "figure alt texts listed"; else not_ok "figure alts" "$alts"; fi
+alts=$(pdf_figure_alts "$tmp/raw.pdf"); rc=$?
+if [ "$alts" = "-" ] && [ $rc = 1 ]; then ok "figure without /Alt fails"; else not_ok "figure without /Alt fails" "$alts ($rc)"; fi
+check "no figures fails" fails pdf_figure_alts "$tmp/plain.pdf"
+check "title shown" pdf_shows_title "$s"
+check "title not shown before the post-pass" fails pdf_shows_title "$tmp/raw.pdf"
+check "no title" fails pdf_shows_title "$tmp/plain.pdf"
+expect_out "8.5039 8.5039 586.772 833.386" pdf_page_box "$s" 2 TrimBox
+expect_out "0 0 595.276 841.89" pdf_page_box "$s" 1 BleedBox
+check "no TrimBox before the post-pass" fails pdf_page_box "$tmp/raw.pdf" 1 TrimBox
+check "no page 3" fails pdf_page_box "$s" 3 MediaBox
 
 sizes=$(pdf_text_sizes "$s")
 want=$'1 16 Sixteen\n1 12 Twelve\n1 14 Fourteen\n2 20 Twenty'
