@@ -84,7 +84,7 @@ install_missing
 case "${1:-}" in
   "")    build_main; generate ;;
   test)  build_main; run_tests ;;
-  fuzz)  build_main; exec tests/fuzz/run.sh "${2:-60}" ;;
+  fuzz)  exec tests/fuzz/run.sh "${2:-60}" ;;
   bench) build_main; exec bench/run.sh ;;
   *)     echo "usage: ./build.sh [test|fuzz [seconds]|bench]" >&2; exit 2 ;;
 esac
