@@ -1,0 +1,338 @@
+// kiosk.test.mjs - the kiosk player in a real browser (Debian chromium, headless, touch).
+// Runs every behaviour of docs kiosk.md against a fake bundle from make-fixture.mjs.
+// Run: node --test tests/kiosk/kiosk.test.mjs
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeFixture, HOSTILE } from './make-fixture.mjs';
+import { launch, tempDir, bundleUrl, open, state, data, tap, center, settle,
+         waitIndex } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// Opens the page, runs fn, then checks nothing went to the network and nothing failed.
+async function withPage(dir, query, fn, opts = {}) {
+  const { page, context, problems } = await open(browser, bundleUrl(dir, query), opts);
+  try {
+    await fn(page);
+    assert.deepEqual(problems, [], 'no network request, console error or dialog');
+  } finally {
+    await context.close();
+  }
+}
+
+// First touch on the middle of the slide: pauses and shows the controls.
+async function wake(page) {
+  await tap(page, '#stage');
+  await page.waitForFunction(() => document.body.dataset.state === 'paused');
+  await settle(page);
+}
+
+describe('kiosk player on a fixture bundle', () => {
+  const dir = tempDir();
+  makeFixture(dir);
+
+  test('loads from file:// with no network request and no error', async () => {
+    await withPage(dir, '', async (page) => {
+      const s = await state(page);
+      assert.equal(s.slide, 'start');
+      assert.equal(s.state, 'playing');
+      assert.equal(s.controls, false);
+      const d = await data(page);
+      assert.equal(s.text, d.slides.fr[0].text);
+      const live = await page.getAttribute('#slide-text', 'aria-live');
+      assert.equal(live, 'polite');
+      const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+      assert.match(csp, /default-src 'none'/);
+      assert.doesNotMatch(csp, /unsafe-inline|https?:/);
+    });
+  });
+
+  test('the attract loop advances by itself, one slide at a time', async () => {
+    await withPage(dir, '?speed=50', async (page) => {
+      const seen = [];
+      for (let k = 0; k < 4; k++) {
+        const prev = (await state(page)).index;
+        await waitIndex(page, (p) => Number(document.body.dataset.index) !== p, prev);
+        seen.push((await state(page)).index);
+      }
+      const n = (await data(page)).slides.fr.length;
+      for (let k = 1; k < seen.length; k++)
+        assert.equal(seen[k], (seen[k - 1] + 1) % n, `loop order ${seen}`);
+    });
+  });
+
+  test('first touch pauses and shows controls; Next advances exactly one slide', async () => {
+    await withPage(dir, '?speed=50', async (page) => {
+      await wake(page);
+      let s = await state(page);
+      assert.equal(s.controls, true);
+      const i = s.index;
+      await tap(page, '#next');
+      await page.waitForFunction((p) => Number(document.body.dataset.index) === p + 1, i);
+      await page.waitForTimeout(1000); // five slide times at speed 50: still paused
+      s = await state(page);
+      assert.equal(s.index, i + 1);
+      assert.equal(s.state, 'paused');
+      // Two quick taps (100 ms apart) advance once: taps right after a change are ignored.
+      await settle(page);
+      await tap(page, '#next');
+      await page.waitForTimeout(100);
+      await tap(page, '#next');
+      await page.waitForTimeout(600);
+      assert.equal((await state(page)).index, i + 2);
+      await settle(page);
+      await tap(page, '#prev');
+      await page.waitForFunction((p) => Number(document.body.dataset.index) === p + 1, i);
+      await settle(page);
+      await tap(page, '#play');
+      await page.waitForFunction(() => document.body.dataset.state === 'playing');
+      await page.waitForFunction((p) => Number(document.body.dataset.index) !== p + 1, i);
+    });
+  });
+
+  test('acts on release, with pressed feedback within 100 ms', async () => {
+    await withPage(dir, '?speed=50', async (page) => {
+      await wake(page);
+      const i = (await state(page)).index;
+      await page.evaluate(() => {
+        window.__fb = null;
+        document.addEventListener('pointerdown', () => {
+          const t0 = performance.now();
+          requestAnimationFrame(() => {
+            const b = document.getElementById('next');
+            window.__fb = { ms: performance.now() - t0,
+              pressed: b.classList.contains('pressed'),
+              bg: getComputedStyle(b).backgroundColor };
+          });
+        }, { once: true });
+      });
+      const c = await center(page, '#next');
+      await page.mouse.move(c.x, c.y);
+      await page.mouse.down();
+      await page.waitForFunction(() => window.__fb !== null);
+      const fb = await page.evaluate(() => window.__fb);
+      assert.equal(fb.pressed, true);
+      assert.ok(fb.ms < 100, `feedback after ${fb.ms} ms`);
+      assert.equal(fb.bg, 'rgb(26, 26, 26)', 'pressed button turns ink-coloured');
+      await page.waitForTimeout(200);
+      assert.equal((await state(page)).index, i, 'nothing happens on press');
+      await page.mouse.up();
+      await page.waitForFunction((p) => Number(document.body.dataset.index) === p + 1, i);
+      // Pressing then sliding off the button does nothing.
+      await settle(page);
+      await page.mouse.move(c.x, c.y);
+      await page.mouse.down();
+      await page.mouse.move(c.x, c.y - 400);
+      await page.mouse.up();
+      await page.waitForTimeout(300);
+      assert.equal((await state(page)).index, i + 1);
+    });
+  });
+
+  test('every button is at least 20 mm on the glass, 5 mm apart', async () => {
+    await withPage(dir, '', async (page) => {
+      const d = await data(page);
+      const L = d.layout;
+      assert.ok(L.target_px >= 20 * L.px_per_mm - 0.01, 'layout asks for >= 20 mm');
+      assert.ok(L.gap_px >= 5 * L.px_per_mm - 0.01, 'layout asks for >= 5 mm gaps');
+      await wake(page);
+      const boxes = await page.$$eval('#controls button', (bs) =>
+        bs.map((b) => { const r = b.getBoundingClientRect();
+          return { id: b.id || b.dataset.lang, x: r.x, y: r.y, w: r.width, h: r.height }; }));
+      assert.equal(boxes.length, 4 + d.languages.length);
+      const minPx = 20 * L.px_per_mm - 0.5;
+      for (const b of boxes) {
+        assert.ok(b.w >= minPx && b.h >= minPx, `${b.id} is ${b.w}x${b.h} px, needs ${minPx}`);
+        assert.ok(b.x >= 0 && b.y >= 0 && b.x + b.w <= 1920 && b.y + b.h <= 1080, `${b.id} on screen`);
+      }
+      for (let a = 0; a < boxes.length; a++)
+        for (let b = a + 1; b < boxes.length; b++) {
+          const p = boxes[a], q = boxes[b];
+          const dx = Math.max(q.x - (p.x + p.w), p.x - (q.x + q.w), 0);
+          const dy = Math.max(q.y - (p.y + p.h), p.y - (q.y + q.h), 0);
+          assert.ok(Math.max(dx, dy) >= 5 * L.px_per_mm - 0.5,
+            `${p.id} and ${q.id} are ${Math.max(dx, dy)} px apart`);
+        }
+      const names = await page.$$eval('#langs button', (bs) => bs.map((b) => b.textContent));
+      assert.deepEqual(names, d.languages.map((l) => d.language_names[l]));
+    });
+  });
+
+  test('a language button switches the slides, the words and the page language', async () => {
+    await withPage(dir, '?speed=50', async (page) => {
+      await wake(page);
+      const before = await state(page);
+      await tap(page, '#langs button[data-lang="nl"]');
+      await page.waitForFunction(() => document.body.dataset.lang === 'nl');
+      const d = await data(page);
+      await page.waitForFunction((t) => document.getElementById('slide-text').textContent === t,
+        d.slides.nl[before.index].text);
+      const s = await state(page);
+      assert.equal(s.lang, 'nl');
+      assert.equal(s.slide, before.slide, 'same slide, other language');
+      assert.equal(await page.textContent('#next'), d.ui.nl.next);
+      assert.equal(await page.getAttribute('#langs button[data-lang="nl"]', 'aria-pressed'), 'true');
+    });
+  });
+
+  test('tapping a region of the map shows that network\'s groups', async () => {
+    await withPage(dir, '?speed=50', async (page) => {
+      await wake(page);
+      const d = await data(page);
+      const mapIndex = d.slides.fr.findIndex((s) => s.kind === 'map');
+      for (const region of d.slides.fr[mapIndex].regions) {
+        await page.keyboard.press('Home');
+        while ((await state(page)).index !== mapIndex) {
+          await page.keyboard.press('ArrowRight');
+          await page.waitForTimeout(30);
+        }
+        await settle(page);
+        await tap(page, `#regions button[data-network="${region.network}"]`);
+        await page.waitForFunction((n) => document.body.dataset.kind !== 'map', null);
+        const s = await state(page);
+        const shown = d.slides.fr[s.index];
+        assert.equal(shown.network, region.network);
+        const hasGroups = d.slides.fr.some((x) => x.kind === 'group' && x.network === region.network);
+        assert.equal(shown.kind, hasGroups ? 'group' : 'network');
+        assert.equal(s.state, 'paused');
+      }
+    });
+  });
+
+  test('idle: a countdown of countdown_s seconds, then the start slide in the default language', async () => {
+    await withPage(dir, '?speed=50', async (page) => {
+      await page.evaluate(() => {
+        window.__counts = [];
+        new MutationObserver(() => window.__counts.push(
+          document.getElementById('countdown').hidden ? null
+            : document.getElementById('countdown-text').textContent))
+          .observe(document.getElementById('countdown'), { subtree: true, childList: true,
+            characterData: true, attributes: true });
+      });
+      await wake(page);
+      await tap(page, '#langs button[data-lang="en"]');
+      await settle(page);
+      await tap(page, '#next');
+      const d = await data(page);
+      const L = d.layout;
+      // idle_s / 50 later the countdown shows; a touch dismisses it and keeps the place.
+      await page.waitForFunction(() => !document.getElementById('countdown').hidden,
+        null, { timeout: L.idle_s * 1000 / 50 + 2000 });
+      const kept = await state(page);
+      await tap(page, '#countdown');
+      let s = await state(page);
+      assert.equal(s.countdown, false);
+      assert.equal(s.slide, kept.slide);
+      assert.equal(s.lang, 'en');
+      // Untouched, it counts down from countdown_s and returns to the start.
+      await page.evaluate(() => { window.__counts = []; });
+      await page.waitForFunction(() => document.body.dataset.state === 'playing'
+        && document.body.dataset.slide === window.RELAIS_SLIDES.slides.fr[0].id,
+        null, { timeout: (L.idle_s + L.countdown_s) * 1000 / 50 + 3000 });
+      s = await state(page);
+      assert.equal(s.lang, d.default_language);
+      assert.equal(s.controls, false);
+      assert.equal(s.countdown, false);
+      const counts = (await page.evaluate(() => window.__counts)).filter((c) => c !== null);
+      const numbers = [...new Set(counts.map((c) => Number(c.match(/\d+/)[0])))];
+      assert.ok(numbers[0] >= 20 && numbers[0] === L.countdown_s, `starts at ${numbers[0]}`);
+      assert.deepEqual(numbers, Array.from({ length: L.countdown_s }, (_, k) => L.countdown_s - k));
+      assert.equal(counts[0], d.ui.en.countdown.replace('{s}', String(L.countdown_s)));
+    });
+  });
+
+  test('keyboard: arrows, Home and Space', async () => {
+    await withPage(dir, '?speed=50', async (page) => {
+      await page.keyboard.press('Home');
+      await page.waitForFunction(() => document.body.dataset.state === 'paused');
+      await page.waitForFunction(() => document.body.dataset.index === '0');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => document.body.dataset.index === '1');
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction(() => document.body.dataset.index === '0');
+      await page.keyboard.press('ArrowLeft');
+      const n = (await data(page)).slides.fr.length;
+      await page.waitForFunction((last) => document.body.dataset.index === String(last), n - 1);
+      await page.keyboard.press(' ');
+      await page.waitForFunction(() => document.body.dataset.state === 'playing');
+    });
+  });
+
+  test('zoom, double-tap and history swipes are off', async () => {
+    await withPage(dir, '', async (page) => {
+      const vp = await page.getAttribute('meta[name="viewport"]', 'content');
+      assert.match(vp, /user-scalable=no/);
+      assert.match(vp, /maximum-scale=1/);
+      const css = await page.evaluate(() => {
+        const s = getComputedStyle(document.body);
+        const h = getComputedStyle(document.documentElement);
+        return [s.touchAction, h.touchAction, s.overscrollBehaviorX, h.overscrollBehaviorX];
+      });
+      assert.deepEqual(css, ['none', 'none', 'none', 'none']);
+    });
+  });
+
+  test('names are shown as text, never as HTML', async () => {
+    await withPage(dir, '?speed=50', async (page) => {
+      await wake(page);
+      const d = await data(page);
+      const k = d.slides.fr.findIndex((s) => s.text.includes(HOSTILE));
+      assert.ok(k >= 0, 'the fixture has a hostile name');
+      while ((await state(page)).index !== k) {
+        await page.keyboard.press('ArrowRight');
+        await page.waitForTimeout(30);
+      }
+      assert.equal((await state(page)).text, d.slides.fr[k].text);
+      const m = d.slides.fr.findIndex((s) => s.kind === 'map');
+      while ((await state(page)).index !== m) {
+        await page.keyboard.press('ArrowRight');
+        await page.waitForTimeout(30);
+      }
+      const labels = await page.$$eval('#regions button:not([hidden])', (bs) => bs.map((b) => b.textContent));
+      assert.ok(labels.includes(HOSTILE));
+      assert.equal(await page.$$eval('img', (x) => x.length), 2, 'no <img> injected');
+    });
+  });
+
+  test('a slide that fails to load is skipped, never shown broken', async () => {
+    const broken = tempDir();
+    makeFixture(broken, { broken: true });
+    await withPage(broken, '?speed=50', async (page) => {
+      await page.evaluate(() => {
+        window.__seen = [];
+        new MutationObserver(() => {
+          const img = document.querySelector('img.shown');
+          window.__seen.push([document.body.dataset.slide, img.complete && img.naturalWidth > 0]);
+        }).observe(document.body, { attributes: true, attributeFilter: ['data-slide'] });
+      });
+      const n = (await data(page)).slides.fr.length;
+      await page.waitForFunction((count) => window.__seen.length >= count, n + 2, { timeout: 10000 });
+      const seen = await page.evaluate(() => window.__seen);
+      assert.ok(!seen.some(([id]) => id === 'broken'), 'the broken slide is never shown');
+      assert.ok(seen.every(([, ok]) => ok), 'every shown image is decoded');
+      assert.ok(seen.some(([id]) => id === 'group-b'), 'the slide after it is shown');
+    }, { allow: [/ERR_FILE_NOT_FOUND/] });
+  });
+
+  test('a rebuilt bundle is picked up at a slide boundary, not under a finger', async () => {
+    const live = tempDir();
+    makeFixture(live, { version: 'v1' });
+    await withPage(live, '?speed=50', async (page) => {
+      await wake(page);
+      makeFixture(live, { version: 'v2', suffix: ' (v2)' });
+      await page.waitForTimeout(1000); // five version polls at speed 50
+      assert.doesNotMatch((await state(page)).text, /\(v2\)/, 'no reload while someone is there');
+      const L = (await data(page)).layout;
+      await page.waitForFunction(() => window.RELAIS_VERSION === 'v2'
+        && document.getElementById('slide-text').textContent.endsWith('(v2)'),
+        null, { timeout: (L.idle_s + L.countdown_s) * 1000 / 50 + 5000 });
+      assert.equal((await state(page)).state, 'playing');
+      // Unattended, the next rebuild shows within a few slides.
+      makeFixture(live, { version: 'v3', suffix: ' (v3)' });
+      await page.waitForFunction(() => document.getElementById('slide-text').textContent.endsWith('(v3)'),
+        null, { timeout: 5000 });
+    });
+  });
+});
