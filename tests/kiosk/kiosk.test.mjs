@@ -321,8 +321,10 @@ describe('kiosk player on a fixture bundle', () => {
     makeFixture(live, { version: 'v1' });
     await withPage(live, '?speed=50', async (page) => {
       await wake(page);
+      await tap(page, '#play'); // someone restarts the loop and watches it
+      await page.waitForFunction(() => document.body.dataset.state === 'playing');
       makeFixture(live, { version: 'v2', suffix: ' (v2)' });
-      await page.waitForTimeout(1000); // five version polls at speed 50
+      await page.waitForTimeout(1000); // five version polls and slides at speed 50
       assert.doesNotMatch((await state(page)).text, /\(v2\)/, 'no reload while someone is there');
       const L = (await data(page)).layout;
       await page.waitForFunction(() => window.RELAIS_VERSION === 'v2'
