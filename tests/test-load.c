@@ -487,6 +487,75 @@ static void test_load_layout_floors(void)
   remove_tree(dir);
 }
 
+static void test_load_map_table(void)
+{
+  g_autofree char *dir = make_data(
+    "site.yaml", "organisation: T\nlanguages: [fr]\nmap: maps/trio.yaml\n",
+    "networks.yaml", "networks:\n  - {id: n, name: N, region: wallonia, coverage: [BE-WAL, BE-BRX]}\n",
+    "maps/trio.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+    "maps/trio.yaml",
+    "svg: trio.svg\n"
+    "ids:\n  table: {BE-WAL: region-wal, BE-BRU: region-bru, BE-VLG: region-vlg}\n"
+    "projection: {type: lcc, lon0: 4.36, lat0: 50.5, lat1: 49.8, lat2: 51.2, scale: 0.001, x0: 1}\n",
+    NULL);
+  RlModel *m = NULL;
+  g_autofree char *e = load_dir(dir, &m);
+  g_assert_cmpstr(e, ==,
+                  "DATA/maps/trio.yaml:4:13: error: missing required key 'y0' in 'projection'\n"
+                  "DATA/networks.yaml:2:59: error: unknown region code 'BE-BRX': the map has no such code (did you mean 'BE-BRU'?)\n");
+  g_assert_cmpuint(m->map->codes->len, ==, 3);
+  g_assert_cmpstr(g_ptr_array_index(m->map->codes, 0), ==, "BE-BRU");
+  g_assert_cmpstr(g_hash_table_lookup(m->map->id_table, "BE-VLG"), ==, "region-vlg");
+  g_assert_cmpint(m->map->projection, ==, RL_PROJ_LCC);
+  g_assert_cmpfloat(m->map->proj[4], ==, 0.001);
+  g_assert_nonnull(m->map->digest);
+  model_free(m);
+  remove_tree(dir);
+}
+
+static void test_load_folders(void)
+{
+  /* DATA/layouts wins over DATA/../layouts; a .yml file is named, not read */
+  g_autofree char *dir = make_data(
+    "data/site.yaml", min_site, "data/networks.yaml", min_networks,
+    "data/groups/x.yml", "id: x\n",
+    "data/layouts/guide.yaml", "measure: 55\n",
+    "layouts/guide.yaml", "measure: 60\n", NULL);
+  g_autofree char *data = g_build_filename(dir, "data", NULL);
+  RlModel *m = NULL;
+  g_autofree char *e = load_dir(data, &m);
+  g_assert_cmpstr(e, ==, "DATA/groups/x.yml: warning: ignored: only files ending in .yaml are read\n");
+  g_assert_cmpint(model_layout(m, "guide")->measure_max, ==, 55);
+  model_free(m);
+  g_autofree char *inside = g_build_filename(data, "layouts", "guide.yaml", NULL);
+  g_unlink(inside);
+  g_autofree char *inside_dir = g_build_filename(data, "layouts", NULL);
+  g_rmdir(inside_dir);
+  g_free(load_dir(data, &m));
+  g_assert_cmpint(model_layout(m, "guide")->measure_max, ==, 60);
+  g_assert_true(g_str_has_suffix(model_layout(m, "guide")->pos.file, "/layouts/guide.yaml"));
+  model_free(m);
+  remove_tree(dir);
+}
+
+static void test_load_site_rules(void)
+{
+  g_autofree char *dir = make_data(
+    "site.yaml",
+    "organisation: T\nlanguages: [fr, nl]\ndefault_language: de\n"
+    "editions: [{id: e, name: E, networks: [brumenta], languages: [fr, en]}]\n"
+    "colour: blue\n",
+    "networks.yaml", "netwerks: []\n", NULL);
+  g_autofree char *e = load_dir(dir, NULL);
+  g_assert_cmpstr(e, ==,
+                  "DATA/networks.yaml:1:1: error: unknown key 'netwerks' in 'networks.yaml' (did you mean 'networks'?)\n"
+                  "DATA/site.yaml:3:19: error: default language 'de' is not one of the site's 'languages'\n"
+                  "DATA/site.yaml:4:12: error: edition 'e' is in 'en', which is not one of the site's languages\n"
+                  "DATA/site.yaml:4:40: error: unknown network 'brumenta'\n"
+                  "DATA/site.yaml:5:1: error: unknown key 'colour' in 'site'\n");
+  remove_tree(dir);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -506,5 +575,8 @@ int main(int argc, char **argv)
   g_test_add_func("/load/warnings", test_load_warnings);
   g_test_add_func("/load/paths", test_load_paths);
   g_test_add_func("/load/layout-floors", test_load_layout_floors);
+  g_test_add_func("/load/map-table", test_load_map_table);
+  g_test_add_func("/load/folders", test_load_folders);
+  g_test_add_func("/load/site-rules", test_load_site_rules);
   return g_test_run();
 }

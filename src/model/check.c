@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "suggest.h"
+#include "value.h"
 
 /* Where the value at address v was written, else the fallback position. */
 static RlPos pos_of(const RlModel *m, const void *v, const RlPos *fallback)
@@ -68,11 +69,28 @@ static gint cmp_code(gconstpointer key, gconstpointer elem)
   return g_strcmp0(key, *(const char *const *)elem);
 }
 
+/* Without a map, coverage codes are Statbel NIS codes: five digits. */
+static void check_nis_codes(const RlModel *m, DiagList *dl)
+{
+  for (guint i = 0; i < m->networks->len; i++) {
+    const RlNetwork *n = g_ptr_array_index(m->networks, i);
+    for (guint j = 0; j < n->coverage->len; j++) {
+      const char *code = g_ptr_array_index(n->coverage, j);
+      RlPos p = pos_of(m, code, &n->coverage_pos);
+      if (!value_nis(code))
+        diag_error(dl, p.file, p.line, p.col,
+                   "invalid NIS code '%s' (five digits, in quotes: \"21000\")", code);
+    }
+  }
+}
+
 /* Every coverage code must be one the map knows (the map's codes are sorted). */
 static void check_coverage(const RlModel *m, DiagList *dl)
 {
-  if (!m->map)
+  if (!m->map) {
+    check_nis_codes(m, dl);
     return;
+  }
   const GPtrArray *codes = m->map->codes;
   for (guint i = 0; i < m->networks->len; i++) {
     const RlNetwork *n = g_ptr_array_index(m->networks, i);

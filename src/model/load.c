@@ -139,12 +139,13 @@ static void read_string_list(LoadCtx *cx, const YdNode *v, GPtrArray *out, const
   }
 }
 
+static bool non_empty(const char *s) { return *s != '\0'; }
+
 static void read_coverage(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
 {
   RlNetwork *n = (RlNetwork *)((char *)dest - offsetof(RlNetwork, coverage));
   n->coverage_pos = fields_pos(cx, v);
-  read_string_list(cx, v, n->coverage, d->key, value_nis,
-                   "invalid NIS code '%s' (five digits, in quotes: \"21000\")");
+  read_string_list(cx, v, n->coverage, d->key, non_empty, "empty region code '%s'");
 }
 
 static void read_network_ids(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
@@ -373,6 +374,7 @@ static void load_list_file(LoadCtx *cx, const char *name, const char *key, bool 
                key, yamldoc_kind_name(root));
   else if (yamldoc_get(root, key))
     read_records(cx, yamldoc_get(root, key), key, t, make, out);
+  bool misspelt = false;
   for (guint i = 0; root->kind == YD_MAPPING && i < yamldoc_len(root); i++) {
     const YdNode *k = yamldoc_key(root, i);
     if (k->kind == YD_SCALAR && strcmp(k->value, key) != 0) {
@@ -382,9 +384,10 @@ static void load_list_file(LoadCtx *cx, const char *name, const char *key, bool 
       g_autofree char *hint = suggest_hint(&s);
       diag_error(cx->dl, cx->file, k->line, k->col, "unknown key '%s' in '%s'%s", k->value, name,
                  hint);
+      misspelt = misspelt || s.best;
     }
   }
-  if (root->kind == YD_MAPPING && !yamldoc_get(root, key))
+  if (root->kind == YD_MAPPING && !yamldoc_get(root, key) && !misspelt)
     diag_error(cx->dl, cx->file, root->line, root->col, "missing required key '%s' in '%s'", key,
                top.what);
   yamldoc_free(doc);
@@ -566,8 +569,6 @@ static void read_id_table(LoadCtx *cx, const YdNode *v, void *dest, const FieldD
     }
   }
 }
-
-static bool non_empty(const char *s) { return *s != '\0'; }
 
 static void read_codes(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
 {
