@@ -108,7 +108,9 @@ char *text_nobreak(const char *s)
 
 /* ---- laying out ---------------------------------------------------------------- */
 
-static PangoLayout *make_layout(RlFonts *f, const RlTextStyle *st, const char *text, double width_pt)
+/* A layout of text; the first bold_end bytes are bold (a label). */
+static PangoLayout *make_layout(RlFonts *f, const RlTextStyle *st, const char *text, double width_pt,
+                                guint bold_end)
 {
   PangoLayout *layout = pango_layout_new(fonts_context(f));
   PangoFontDescription *fd = pango_font_description_new();
@@ -123,6 +125,12 @@ static PangoLayout *make_layout(RlFonts *f, const RlTextStyle *st, const char *t
   if (st->tabular)
     pango_attr_list_insert(attrs, pango_attr_font_features_new("tnum, lnum"));
   pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+  if (bold_end > 0) {
+    PangoAttribute *bold = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+    bold->start_index = 0;
+    bold->end_index = bold_end;
+    pango_attr_list_insert(attrs, bold);
+  }
   pango_layout_set_attributes(layout, attrs);
   pango_attr_list_unref(attrs);
   pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
@@ -137,7 +145,7 @@ static PangoLayout *make_layout(RlFonts *f, const RlTextStyle *st, const char *t
 
 double text_width(RlFonts *f, const RlTextStyle *style, const char *text)
 {
-  PangoLayout *l = make_layout(f, style, text ? text : "", -1);
+  PangoLayout *l = make_layout(f, style, text ? text : "", -1, 0);
   PangoRectangle logical;
   pango_layout_get_extents(l, NULL, &logical);
   g_object_unref(l);
@@ -210,12 +218,19 @@ static void measure(RlTextBox *b, RlFonts *f)
 RlTextBox *text_box_new(RlFonts *f, const RlTextStyle *style, const char *text,
                         double width_pt, RlPos pos)
 {
+  return text_box_new_labelled(f, style, NULL, text, width_pt, pos);
+}
+
+RlTextBox *text_box_new_labelled(RlFonts *f, const RlTextStyle *style, const char *label,
+                                 const char *text, double width_pt, RlPos pos)
+{
   RlTextBox *b = g_new0(RlTextBox, 1);
   b->style = *style;
-  b->text = text_nobreak(text);
+  g_autofree char *body = text_nobreak(text);
+  b->text = label && *label ? g_strconcat(label, " ", body, NULL) : g_steal_pointer(&body);
   b->width_pt = width_pt;
   b->pos = pos;
-  b->layout = make_layout(f, style, b->text, width_pt);
+  b->layout = make_layout(f, style, b->text, width_pt, label ? (guint)strlen(label) : 0);
   measure(b, f);
   return b;
 }

@@ -65,6 +65,10 @@ typedef struct {
  * a finding when the box is drawn. Free with text_box_free(). */
 RlTextBox *text_box_new(RlFonts *f, const RlTextStyle *style, const char *text,
                         double width_pt, RlPos pos);
+/* Like text_box_new(), with `label` (e.g. "When:") in bold before the text and a space
+ * after it; label NULL or "" = text_box_new(). The no-break rules apply to text only. */
+RlTextBox *text_box_new_labelled(RlFonts *f, const RlTextStyle *style, const char *label,
+                                 const char *text, double width_pt, RlPos pos);
 /* Like text_box_new(), but steps the size down (by 5 %, not under floor_pt) until the
  * text fits max_h_pt high without overflow; returns the last try (which may still not
  * fit: check height_pt and overflow). For posters and slides. */

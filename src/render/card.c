@@ -1,0 +1,224 @@
+/* card.c - the group card: measured, then drawn whole. */
+#include "card.h"
+
+#include "layout/pdf.h"
+#include "layout/qr.h"
+#include "layout/text.h"
+#include "strings.h"
+#include "when.h"
+
+#define CARD_PAD 10.0   /* points inside the border */
+#define CARD_BAR 6.0    /* accent bar on the left, points */
+#define CARD_GAP 6.0    /* points between lines of the card */
+
+typedef struct {
+  RlTextBox *box;
+  double x, y;        /* relative to the card's top left */
+  const char *tag;
+  char *link;
+} Item;
+
+struct RlCard {
+  const RlLayout *lay;
+  double w, h;
+  GArray *items;      /* Item */
+  RlQr *qr;
+  double qr_x, qr_y, qr_size;
+  RlPos pos;
+};
+
+char *card_label(int key, RlLang lang)
+{
+  const char *word = strings_get((RlStr)key, lang);
+  return lang == RL_LANG_FR ? g_strdup_printf("%s\u00a0:", word) : g_strdup_printf("%s:", word);
+}
+
+char *card_languages(RlLangSet set)
+{
+  GString *s = g_string_new(NULL);
+  for (int l = 0; l < RL_LANG_N; l++)
+    if (RL_LANGSET_HAS(set, l))
+      g_string_append_printf(s, "%s%s", s->len ? ", " : "", lang_name((RlLang)l));
+  return g_string_free(s, FALSE);
+}
+
+char *card_place(const RlPlace *p, RlLang lang)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+  const char *name = text_get(&p->name, lang, lang);
+  if (name && *name)
+    g_ptr_array_add(parts, g_strdup(name));
+  if (p->address && *p->address)
+    g_ptr_array_add(parts, g_strdup(p->address));
+  if (p->city && *p->city)
+    g_ptr_array_add(parts, g_strjoin(" ", p->postcode ? p->postcode : "", p->city, NULL));
+  g_ptr_array_add(parts, NULL);
+  char *out = g_strstrip(g_strjoinv(", ", (char **)parts->pdata));
+  g_ptr_array_unref(parts);
+  return out;
+}
+
+/* Adds a text line below the last one; returns its box. */
+static RlTextBox *add(RlCard *c, RlTextBox *box, double *y, const char *tag, const char *link)
+{
+  Item it = {.box = box, .x = CARD_BAR + CARD_PAD, .y = *y, .tag = tag, .link = g_strdup(link)};
+  g_array_append_val(c->items, it);
+  *y += box->height_pt + CARD_GAP;
+  return box;
+}
+
+typedef struct {
+  RlFonts *f;
+  RlCard *c;
+  RlTextStyle body;
+  double w;
+  double y;
+  RlLang lang;
+} Builder;
+
+/* Adds "Label: value" when value is not empty. */
+static void field(Builder *b, int key, const char *value, RlPos pos, const char *link)
+{
+  if (!value || !*value)
+    return;
+  g_autofree char *label = card_label(key, b->lang);
+  add(b->c, text_box_new_labelled(b->f, &b->body, label, value, b->w, pos), &b->y, "P", link);
+}
+
+static void head(Builder *b, const RlGroup *g)
+{
+  RlTextStyle h2 = text_style(b->c->lay, RL_ROLE_H2);
+  add(b->c, text_box_new(b->f, &h2, text_get(&g->name, b->lang, b->lang), b->w, g->name.pos),
+      &b->y, "H2", NULL);
+  RlTextStyle kind = text_style(b->c->lay, RL_ROLE_STRONG);
+  kind.ink = b->c->lay->accent;
+  if (preflight_contrast(kind.ink, kind.paper) < 7.0)
+    kind.ink = b->body.ink;
+  static const RlStr kinds[RL_KIND_N] = {RL_S_KIND_SUPPORT, RL_S_KIND_THERAPY, RL_S_KIND_SPEECH_CIRCLE};
+  g_autofree char *line = g->rec.sample
+    ? g_strdup_printf("%s — %s", strings_get(kinds[g->kind], b->lang), strings_get(RL_S_EXAMPLE, b->lang))
+    : g_strdup(strings_get(kinds[g->kind], b->lang));
+  add(b->c, text_box_new(b->f, &kind, line, b->w, g->rec.pos), &b->y, "P", NULL);
+  const char *what = text_get(&g->description, b->lang, b->lang);
+  if (what && *what)
+    add(b->c, text_box_new(b->f, &b->body, what, b->w, g->description.pos), &b->y, "P", NULL);
+}
+
+static void details(Builder *b, const RlGroup *g)
+{
+  field(b, RL_S_FOR_WHOM, text_get(&g->audience, b->lang, b->lang), g->audience.pos, NULL);
+  g_autofree char *when = when_format(&g->schedule, b->lang);
+  field(b, RL_S_WHEN, when, g->schedule.pos, NULL);
+  g_autofree char *place = card_place(&g->place, b->lang);
+  const char *online = g->online ? strings_get(g->in_person ? RL_S_ONLINE_TOO : RL_S_ONLINE_ONLY, b->lang) : NULL;
+  g_autofree char *where = online && g->in_person && *place ? g_strdup_printf("%s. %s", place, online)
+                           : g_strdup(online && !g->in_person ? online : place);
+  field(b, RL_S_WHERE, where, g->place.pos, NULL);
+  field(b, RL_S_COST, text_get(&g->cost, b->lang, b->lang), g->cost.pos, NULL);
+  field(b, RL_S_ACCESS, text_get(&g->accessibility, b->lang, b->lang), g->accessibility.pos, NULL);
+  g_autofree char *langs = card_languages(g->spoken);
+  field(b, RL_S_LANGUAGES, langs, g->rec.pos, NULL);
+  RlTextStyle saved = b->body;
+  b->body.tabular = true;
+  g_autofree char *tel = pdf_uri_tel(g->contact.phone);
+  field(b, RL_S_PHONE, g->contact.phone, g->contact.pos, tel);
+  b->body = saved;
+  g_autofree char *mail = pdf_uri_mail(g->contact.email);
+  field(b, RL_S_EMAIL, g->contact.email, g->contact.pos, mail);
+}
+
+/* The web address with its QR code on the left and the address beside it. */
+static void web_row(Builder *b, const RlGroup *g)
+{
+  const char *url = g->contact.website;
+  if (!url || !*url)
+    return;
+  g_autofree char *esc = pdf_uri_escape(url);
+  RlCard *c = b->c;
+  c->qr = qr_new(esc, NULL);
+  double qr_w = c->qr ? qr_total_width(c->qr, pdf_mm(c->lay->qr_mm > 0 ? c->lay->qr_mm : 30)) : 0;
+  double text_w = b->w - qr_w - CARD_PAD;
+  if (!c->qr || text_w < b->w * 0.4) {
+    field(b, RL_S_WEB, url, g->contact.pos, url);
+    return;
+  }
+  c->qr_size = pdf_mm(c->lay->qr_mm > 0 ? c->lay->qr_mm : 30);
+  c->qr_x = CARD_BAR + CARD_PAD;
+  c->qr_y = b->y;
+  double y = b->y;
+  Item it = {.x = CARD_BAR + CARD_PAD + qr_w + CARD_PAD, .y = y, .tag = "P"};
+  it.box = text_box_new(b->f, &b->body, strings_get(RL_S_SCAN, b->lang), text_w, g->contact.pos);
+  g_array_append_val(c->items, it);
+  y += it.box->height_pt;
+  Item link = {.x = it.x, .y = y, .tag = "P", .link = g_strdup(url)};
+  RlTextStyle strong = text_style(c->lay, RL_ROLE_STRONG);
+  link.box = text_box_new(b->f, &strong, url, text_w, g->contact.pos);
+  g_array_append_val(c->items, link);
+  y += link.box->height_pt;
+  b->y = MAX(y, b->y + qr_w) + CARD_GAP;
+}
+
+RlCard *card_new(RlFonts *fonts, const RlLayout *lay, const RlGroup *g, RlLang lang, double width_pt)
+{
+  RlCard *c = g_new0(RlCard, 1);
+  c->lay = lay;
+  c->w = width_pt;
+  c->pos = g->rec.pos;
+  c->items = g_array_new(FALSE, TRUE, sizeof(Item));
+  Builder b = {.f = fonts, .c = c, .body = text_style(lay, RL_ROLE_BODY),
+               .w = width_pt - CARD_BAR - 2 * CARD_PAD, .y = CARD_PAD, .lang = lang};
+  head(&b, g);
+  details(&b, g);
+  web_row(&b, g);
+  c->h = b.y - CARD_GAP + CARD_PAD;
+  return c;
+}
+
+void card_free(RlCard *c)
+{
+  if (!c)
+    return;
+  for (guint i = 0; i < c->items->len; i++) {
+    Item *it = &g_array_index(c->items, Item, i);
+    text_box_free(it->box);
+    g_free(it->link);
+  }
+  g_array_unref(c->items);
+  qr_free(c->qr);
+  g_free(c);
+}
+
+double card_height(const RlCard *c) { return c->h; }
+
+static void frame(const RlCard *c, cairo_t *cr, double x, double y)
+{
+  const RlColour *ink = &c->lay->ink, *accent = &c->lay->accent;
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, accent->r, accent->g, accent->b);
+  cairo_rectangle(cr, x, y, CARD_BAR, c->h);
+  cairo_fill(cr);
+  cairo_set_source_rgb(cr, ink->r, ink->g, ink->b);
+  cairo_set_line_width(cr, 1.0);
+  cairo_rectangle(cr, x + 0.5, y + 0.5, c->w - 1, c->h - 1);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
+void card_draw(void *data, cairo_t *cr, double x, double y, double w, RlPreflight *pf)
+{
+  const RlCard *c = data;
+  frame(c, cr, x, y);
+  for (guint i = 0; i < c->items->len; i++) {
+    const Item *it = &g_array_index(c->items, Item, i);
+    pdf_tag_begin(cr, it->tag);
+    pdf_link_begin(cr, it->link);
+    text_box_draw(it->box, cr, x + it->x, y + it->y, pf);
+    pdf_link_end(cr, it->link);
+    pdf_tag_end(cr, it->tag);
+  }
+  if (c->qr && c->qr_size > 0) {
+    pdf_tag_begin(cr, "Figure");
+    qr_draw(c->qr, cr, x + c->qr_x, y + c->qr_y, c->qr_size);
+    pdf_tag_end(cr, "Figure");
+  }
+}

@@ -1,0 +1,32 @@
+/* card.h - the group card of the guide and the booklet: name, kind, what happens, for
+ * whom, when, where, cost, access, languages, phone, e-mail, web address with a QR code.
+ * A card is measured first (card_height) and drawn whole: it never splits across pages. */
+#pragma once
+
+#include <cairo.h>
+
+#include "layout/fonts.h"
+#include "layout/preflight.h"
+#include "model/model.h"
+
+typedef struct RlCard RlCard;
+
+/* Lays out the card of group g in lang, width_pt wide. fonts, lay and g are borrowed and
+ * must outlive the card. Free with card_free(). */
+RlCard *card_new(RlFonts *fonts, const RlLayout *lay, const RlGroup *g, RlLang lang,
+                 double width_pt);
+void card_free(RlCard *card);
+/* Total height, points. */
+double card_height(const RlCard *card);
+/* Draws the card at (x, y); w is ignored (the card keeps its own width). Matches
+ * RlFlowDrawFn so a card can be a flow block: data is the RlCard. */
+void card_draw(void *card, cairo_t *cr, double x, double y, double w, RlPreflight *pf);
+
+/* "Quand :" (French puts a no-break space before the colon) / "When:". Free with g_free(). */
+char *card_label(int key, RlLang lang);
+/* The names of the languages in a set, in their own language ("Français, Nederlands").
+ * Free with g_free(). */
+char *card_languages(RlLangSet set);
+/* The place in one line: "Maison Les Tilleuls, Rue Haute 12, 1000 Bruxelles". Free with
+ * g_free(); "" when nothing is known. */
+char *card_place(const RlPlace *p, RlLang lang);
