@@ -54,6 +54,8 @@ static void block_free(gpointer p)
 /* Height of the footer: the footer text laid out beside the page number, plus a gap. */
 static double footer_height(RlFlow *flow)
 {
+  if (!flow->footer && !flow->page_label)
+    return 0;
   RlTextBox *b = text_box_new(flow->fonts, &flow->body, flow->footer ? flow->footer : "",
                               flow_width(flow) * 0.7, (RlPos){0});
   double h = b->height_pt + FOOTER_GAP;
@@ -224,7 +226,7 @@ int flow_paginate(RlFlow *flow)
 
 void flow_draw_footer(RlFlow *flow, cairo_t *cr, int number, RlPreflight *pf)
 {
-  if (number <= 0)
+  if (number <= 0 || flow->footer_h <= 0)
     return;
   double w = flow_width(flow), x = flow->margin[3];
   double y = flow->page_h - flow->margin[2] - (flow->footer_h - FOOTER_GAP);
@@ -264,9 +266,10 @@ static void draw_piece(RlFlow *flow, cairo_t *cr, const Piece *p, cairo_surface_
   double x = flow->margin[3] + b->o.indent, w = flow_width(flow) - b->o.indent;
   if (b->o.tag)
     pdf_tag_begin(cr, b->o.tag);
-  if (b->o.outline > 0 && p->first == 0 && surface && b->box) {
+  const char *name = b->box ? b->box->text : b->o.what;
+  if (b->o.outline > 0 && p->first == 0 && surface && name) {
     int id = pdf_outline_add(surface, b->o.outline > 1 ? flow->outline_parent : CAIRO_PDF_OUTLINE_ROOT,
-                             b->box->text, p->page + 1);
+                             name, p->page + 1);
     if (b->o.outline == 1)
       flow->outline_parent = id;
   }

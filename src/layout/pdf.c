@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+static void attach_alts(cairo_surface_t *s);
+
 GQuark pdf_error_quark(void);
 G_DEFINE_QUARK(relais-pdf-error-quark, pdf_error)
 
@@ -30,6 +32,7 @@ cairo_surface_t *pdf_surface_new(const char *path, double w_pt, double h_pt,
     return NULL;
   }
   cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+  attach_alts(s);
   set_meta(s, CAIRO_PDF_METADATA_TITLE, meta->title);
   set_meta(s, CAIRO_PDF_METADATA_AUTHOR, meta->author);
   set_meta(s, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
@@ -110,4 +113,74 @@ int pdf_outline_add(cairo_surface_t *s, int parent, const char *name, int page)
 {
   g_autofree char *dest = g_strdup_printf("page=%d", page);
   return cairo_pdf_surface_add_outline(s, parent, name, dest, 0);
+}
+
+/* ---- figures ----------------------------------------------------------------------- */
+
+static const cairo_user_data_key_t alts_key;
+
+static void attach_alts(cairo_surface_t *s)
+{
+  cairo_surface_set_user_data(s, &alts_key, g_ptr_array_new_with_free_func(g_free),
+                              (cairo_destroy_func_t)g_ptr_array_unref);
+}
+
+GPtrArray *pdf_figure_alts(cairo_surface_t *s) { return cairo_surface_get_user_data(s, &alts_key); }
+
+void pdf_figure_begin(cairo_t *cr, const char *alt)
+{
+  GPtrArray *alts = pdf_figure_alts(cairo_get_target(cr));
+  if (alts)
+    g_ptr_array_add(alts, g_strdup(alt ? alt : ""));
+  cairo_tag_begin(cr, "Figure", NULL);
+}
+
+/* ---- geometry ---------------------------------------------------------------------- */
+
+#define SLUG_MM 10.0
+#define MARK_MM 6.0
+
+RlPage pdf_page(double trim_w, double trim_h, bool press, double bleed_mm)
+{
+  double off = press ? pdf_mm(bleed_mm + SLUG_MM) : 0;
+  return (RlPage){
+    .media_w = trim_w + 2 * off, .media_h = trim_h + 2 * off,
+    .trim_x = off, .trim_y = off, .trim_w = trim_w, .trim_h = trim_h,
+    .bleed = press ? pdf_mm(bleed_mm) : 0, .press = press,
+  };
+}
+
+void pdf_crop_marks(cairo_t *cr, const RlPage *pg)
+{
+  if (!pg->press)
+    return;
+  double xs[2] = {pg->trim_x, pg->trim_x + pg->trim_w}, ys[2] = {pg->trim_y, pg->trim_y + pg->trim_h};
+  double gap = pg->bleed + pdf_mm(1), len = pdf_mm(MARK_MM);
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 0.25);
+  for (int i = 0; i < 2; i++)
+    for (int j = 0; j < 2; j++) {
+      double sx = i ? 1 : -1, sy = j ? 1 : -1;
+      cairo_move_to(cr, xs[i] + sx * gap, ys[j]);
+      cairo_line_to(cr, xs[i] + sx * (gap + len), ys[j]);
+      cairo_move_to(cr, xs[i], ys[j] + sy * gap);
+      cairo_line_to(cr, xs[i], ys[j] + sy * (gap + len));
+    }
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
+void pdf_page_boxes(const RlPage *pg, double trim[4], double bleed[4])
+{
+  trim[0] = pg->trim_x, trim[1] = pg->media_h - pg->trim_y - pg->trim_h;
+  trim[2] = trim[0] + pg->trim_w, trim[3] = trim[1] + pg->trim_h;
+  bleed[0] = trim[0] - pg->bleed, bleed[1] = trim[1] - pg->bleed;
+  bleed[2] = trim[2] + pg->bleed, bleed[3] = trim[3] + pg->bleed;
+}
+
+const char *pdf_lang_tag(RlLang lang)
+{
+  static const char *const tags[RL_LANG_N] = {"fr-BE", "nl-BE", "de-BE", "en"};
+  return (unsigned)lang < RL_LANG_N ? tags[lang] : "en";
 }

@@ -61,3 +61,34 @@ int pdf_outline_add(cairo_surface_t *s, int parent, const char *name, int page);
 
 /* A width or height in millimetres as points. */
 static inline double pdf_mm(double mm) { return mm * 72.0 / 25.4; }
+
+/* ---- figures (alt texts for the post-pass) ---------------------------------------- */
+
+/* Begins a "Figure" tag and remembers `alt` (copied) for the surface cr draws on, when
+ * that surface came from pdf_surface_new(); end with pdf_tag_end(cr, "Figure"). */
+void pdf_figure_begin(cairo_t *cr, const char *alt);
+/* The alt texts of the figures drawn on s so far, in document order (char*, owned by s;
+ * NULL when s is not from pdf_surface_new()). */
+GPtrArray *pdf_figure_alts(cairo_surface_t *s);
+
+/* ---- page geometry and print marks ------------------------------------------------- */
+
+/* Where the trimmed page sits on the sheet cairo draws (points, origin top left). */
+typedef struct {
+  double media_w, media_h; /* the PDF page */
+  double trim_x, trim_y;   /* top-left corner of the trimmed page */
+  double trim_w, trim_h;
+  double bleed;            /* points drawn past the trim (0 without --press) */
+  bool press;
+} RlPage;
+
+/* Geometry for a trim of w x h points: the trim itself, or with press the trim plus
+ * bleed_mm of bleed and a 10 mm slug for crop marks on every side. */
+RlPage pdf_page(double trim_w, double trim_h, bool press, double bleed_mm);
+/* Draws hairline crop marks (0.25 pt, 6 mm long) outside the bleed; no-op without press. */
+void pdf_crop_marks(cairo_t *cr, const RlPage *pg);
+/* The trim and bleed boxes of pg in PDF space ([x0 y0 x1 y1], origin bottom left). */
+void pdf_page_boxes(const RlPage *pg, double trim[4], double bleed[4]);
+
+/* The BCP 47 tag of a language for /Lang: "fr-BE", "nl-BE", "de-BE", "en". */
+const char *pdf_lang_tag(RlLang lang);

@@ -6,6 +6,8 @@
 #define PREFLIGHT_FLOOR_MIN 16.0
 #define PREFLIGHT_EXCERPT 28 /* characters of a text shown in a finding */
 
+G_DEFINE_QUARK(relais-preflight-error-quark, preflight_error)
+
 struct RlPreflight {
   RlProfile profile;
   char *out;

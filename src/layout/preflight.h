@@ -15,6 +15,12 @@
 #include "model/diag.h"
 #include "model/model.h"
 
+/* The error a renderer returns when its output breaks the profile (the file is written;
+ * the pipeline keeps it only with --allow-findings). */
+#define RL_PREFLIGHT_ERROR (preflight_error_quark())
+GQuark preflight_error_quark(void);
+enum { RL_PREFLIGHT_ERROR_FINDINGS = 1 };
+
 /* The numbers checked. */
 typedef struct {
   double floor_pt;     /* no text smaller than this */

@@ -25,6 +25,7 @@ struct RlCard {
   RlQr *qr;
   double qr_x, qr_y, qr_size;
   RlPos pos;
+  const char *url;    /* the web address the QR code holds (borrowed from the group) */
 };
 
 char *card_label(int key, RlLang lang)
@@ -136,6 +137,7 @@ static void web_row(Builder *b, const RlGroup *g)
   g_autofree char *esc = pdf_uri_escape(url);
   RlCard *c = b->c;
   c->qr = qr_new(esc, NULL);
+  c->url = url;
   double qr_w = c->qr ? qr_total_width(c->qr, pdf_mm(c->lay->qr_mm > 0 ? c->lay->qr_mm : 30)) : 0;
   double text_w = b->w - qr_w - CARD_PAD;
   if (!c->qr || text_w < b->w * 0.4) {
@@ -217,7 +219,8 @@ void card_draw(void *data, cairo_t *cr, double x, double y, double w, RlPrefligh
     pdf_tag_end(cr, it->tag);
   }
   if (c->qr && c->qr_size > 0) {
-    pdf_tag_begin(cr, "Figure");
+    g_autofree char *alt = g_strdup_printf("QR code: %s", c->url);
+    pdf_figure_begin(cr, alt);
     qr_draw(c->qr, cr, x + c->qr_x, y + c->qr_y, c->qr_size);
     pdf_tag_end(cr, "Figure");
   }

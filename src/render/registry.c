@@ -1,7 +1,12 @@
 /* registry.c - the list of output kinds, and RlJob helpers. */
 #include "render.h"
 
+extern const RlRenderer render_guide, render_booklet, render_flyer;
+
 const RlRenderer *const render_registry[] = {
+  &render_guide,
+  &render_booklet,
+  &render_flyer,
   NULL,
 };
 

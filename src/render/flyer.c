@@ -1,0 +1,299 @@
+/* flyer.c - one A5 page per group and language for notice boards: kind, big name, what,
+ * for whom, when, where, cost, access, languages, the phone number in large tabular
+ * figures, a QR code >= 30 mm with its address printed beside it, the network, and an
+ * "Example" mark on sample groups. When the text does not fit one page, the type steps
+ * down (never under the floor); if it still does not fit, that is a preflight finding. */
+#include "brochure.h"
+#include "card.h"
+#include "layout/qr.h"
+#include "strings.h"
+#include "when.h"
+
+static void flyer_plan(const RlModel *m, const RlRenderOptions *opt, GPtrArray *jobs);
+static bool flyer_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, const char *path,
+                         const char *thumb_path, GError **error);
+
+const RlRenderer render_flyer = {
+  .name = "flyer",
+  .summary = "A5 flyer per group and language, with a QR code",
+  .plan = flyer_plan,
+  .render = flyer_render,
+};
+
+/* The languages of a group's flyers: spoken ∩ site ∩ command line, else the first of
+ * site ∩ command line in which the group has a name or a description. */
+static RlLangSet flyer_languages(const RlModel *m, const RlGroup *g, const RlRenderOptions *opt)
+{
+  RlLangSet allowed = m->site.languages & (opt && opt->languages ? opt->languages : ~0u);
+  RlLangSet set = g->spoken & allowed;
+  for (int l = 0; !set && l < RL_LANG_N; l++)
+    if (RL_LANGSET_HAS(allowed, l) && (g->name.v[l] || g->description.v[l]))
+      set = 1u << l;
+  if (!set && RL_LANGSET_HAS(allowed, m->site.default_language))
+    set = 1u << m->site.default_language;
+  return set;
+}
+
+static void flyer_plan(const RlModel *m, const RlRenderOptions *opt, GPtrArray *jobs)
+{
+  const RlLayout *lay = brochure_layout(m, "flyer");
+  for (guint i = 0; i < m->groups->len; i++) {
+    const RlGroup *g = g_ptr_array_index(m->groups, i);
+    RlLangSet langs = flyer_languages(m, g, opt);
+    for (int l = 0; l < RL_LANG_N; l++) {
+      if (!RL_LANGSET_HAS(langs, l))
+        continue;
+      g_autofree char *out = g_strdup_printf("flyer/%s-%s.pdf", g->rec.id, lang_code((RlLang)l));
+      g_autofree char *title = g_strdup_printf("flyer %s (%s)", text_get(&g->name, (RlLang)l, m->site.default_language),
+                                               lang_code((RlLang)l));
+      RlJob *job = job_new(&render_flyer, out, title, (RlLang)l);
+      job->group = g;
+      job_add_input(job, m->site.digest);
+      job_add_input(job, lay->digest);
+      job_add_input(job, g->rec.digest);
+      job_add_input(job, g->network ? g->network->rec.digest : NULL);
+      g_ptr_array_add(jobs, job);
+    }
+  }
+}
+
+/* ---- blocks of the flyer ---------------------------------------------------------- */
+
+/* The QR code with "Scan the code or go to" and the address beside it. */
+typedef struct {
+  RlQr *qr;
+  double size, total;
+  RlTextBox *scan, *url;
+  char *link, *alt;
+} QrRow;
+
+static void qr_row_free(gpointer p)
+{
+  QrRow *r = p;
+  qr_free(r->qr);
+  text_box_free(r->scan);
+  text_box_free(r->url);
+  g_free(r->link);
+  g_free(r->alt);
+  g_free(r);
+}
+
+static void qr_row_draw(void *data, cairo_t *cr, double x, double y, double w, RlPreflight *pf)
+{
+  const QrRow *r = data;
+  pdf_figure_begin(cr, r->alt);
+  qr_draw(r->qr, cr, x, y, r->size);
+  pdf_tag_end(cr, "Figure");
+  double tx = x + r->total + 8;
+  pdf_tag_begin(cr, "P");
+  text_box_draw(r->scan, cr, tx, y + 4, pf);
+  pdf_link_begin(cr, r->link);
+  text_box_draw(r->url, cr, tx, y + 4 + r->scan->height_pt, pf);
+  pdf_link_end(cr, r->link);
+  pdf_tag_end(cr, "P");
+}
+
+typedef struct {
+  RlFonts *f;
+  const RlLayout *lay;
+  RlFlow *flow;
+  const RlModel *m;
+  const RlGroup *g;
+  RlLang lang;
+  double line;
+} Flyer;
+
+static void add(Flyer *fl, RlRole role, const char *label, const char *text, RlPos pos,
+                const char *link, RlBlockOpts o)
+{
+  if (!text || !*text)
+    return;
+  RlTextStyle st = text_style(fl->lay, role);
+  st.tabular = link && g_str_has_prefix(link, "tel:");
+  if (role == RL_ROLE_STRONG && !label) {
+    st.ink = fl->lay->accent;
+    if (preflight_contrast(st.ink, st.paper) < 7.0)
+      st.ink = fl->lay->ink;
+  }
+  o.tag = o.tag ? o.tag : "P";
+  o.link = link;
+  o.keep_together = true;
+  if (!o.space_after)
+    o.space_after = fl->line / 3;
+  flow_add_text(fl->flow, text_box_new_labelled(fl->f, &st, label, text, flow_width(fl->flow), pos), &o);
+}
+
+static void field(Flyer *fl, int key, const char *text, RlPos pos)
+{
+  g_autofree char *label = card_label(key, fl->lang);
+  add(fl, RL_ROLE_BODY, label, text, pos, NULL, (RlBlockOpts){0});
+}
+
+static const char *tr(const Flyer *fl, const RlText *t)
+{
+  return text_get(t, fl->lang, fl->m->site.default_language);
+}
+
+static void head(Flyer *fl)
+{
+  const RlGroup *g = fl->g;
+  static const RlStr kinds[RL_KIND_N] = {RL_S_KIND_SUPPORT, RL_S_KIND_THERAPY, RL_S_KIND_SPEECH_CIRCLE};
+  g_autofree char *kind = g->rec.sample ? g_strdup_printf("%s — %s", strings_get(kinds[g->kind], fl->lang),
+                                                          strings_get(RL_S_EXAMPLE, fl->lang))
+                                        : g_strdup(strings_get(kinds[g->kind], fl->lang));
+  add(fl, RL_ROLE_STRONG, NULL, kind, g->rec.pos, NULL, (RlBlockOpts){0});
+  add(fl, RL_ROLE_TITLE, NULL, tr(fl, &g->name), g->name.pos, NULL,
+      (RlBlockOpts){.tag = "H1", .space_after = fl->line / 2});
+  add(fl, RL_ROLE_BODY, NULL, tr(fl, &g->description), g->description.pos, NULL,
+      (RlBlockOpts){.space_after = fl->line / 2});
+}
+
+static void details(Flyer *fl)
+{
+  const RlGroup *g = fl->g;
+  field(fl, RL_S_FOR_WHOM, tr(fl, &g->audience), g->audience.pos);
+  g_autofree char *when = when_format(&g->schedule, fl->lang);
+  g_autofree char *when_label = card_label(RL_S_WHEN, fl->lang);
+  add(fl, RL_ROLE_H2, when_label, when, g->schedule.pos, NULL, (RlBlockOpts){0});
+  g_autofree char *place = card_place(&g->place, fl->lang);
+  const char *online = g->online ? strings_get(g->in_person ? RL_S_ONLINE_TOO : RL_S_ONLINE_ONLY, fl->lang) : NULL;
+  g_autofree char *where = online && g->in_person && *place ? g_strdup_printf("%s. %s", place, online)
+                           : g_strdup(online && !g->in_person ? online : place);
+  field(fl, RL_S_WHERE, where, g->place.pos);
+  field(fl, RL_S_COST, tr(fl, &g->cost), g->cost.pos);
+  field(fl, RL_S_ACCESS, tr(fl, &g->accessibility), g->accessibility.pos);
+  g_autofree char *langs = card_languages(g->spoken);
+  field(fl, RL_S_LANGUAGES, langs, g->rec.pos);
+  g_autofree char *tel = pdf_uri_tel(g->contact.phone);
+  add(fl, RL_ROLE_H1, strings_get(RL_S_CALL_US, fl->lang), g->contact.phone, g->contact.pos, tel,
+      (RlBlockOpts){.space_before = fl->line / 3});
+  g_autofree char *mail = pdf_uri_mail(g->contact.email);
+  g_autofree char *mail_label = card_label(RL_S_EMAIL, fl->lang);
+  add(fl, RL_ROLE_BODY, mail_label, g->contact.email, g->contact.pos, mail, (RlBlockOpts){0});
+}
+
+static void qr_row(Flyer *fl)
+{
+  const char *url = fl->g->contact.website;
+  if (!url || !*url)
+    return;
+  QrRow *r = g_new0(QrRow, 1);
+  g_autofree char *esc = pdf_uri_escape(url);
+  r->qr = qr_new(esc, NULL);
+  if (!r->qr) {
+    qr_row_free(r);
+    g_autofree char *label = card_label(RL_S_WEB, fl->lang);
+    add(fl, RL_ROLE_BODY, label, url, fl->g->contact.pos, url, (RlBlockOpts){0});
+    return;
+  }
+  r->size = pdf_mm(MAX(fl->lay->qr_mm, 30));
+  r->total = qr_total_width(r->qr, r->size);
+  r->link = g_strdup(url);
+  r->alt = g_strdup_printf("QR code: %s", url);
+  double w = flow_width(fl->flow) - r->total - 8;
+  RlTextStyle body = text_style(fl->lay, RL_ROLE_BODY), strong = text_style(fl->lay, RL_ROLE_STRONG);
+  r->scan = text_box_new(fl->f, &body, strings_get(RL_S_SCAN, fl->lang), w, fl->g->contact.pos);
+  r->url = text_box_new(fl->f, &strong, url, w, fl->g->contact.pos);
+  double h = MAX(r->total, 4 + r->scan->height_pt + r->url->height_pt);
+  flow_add_custom(fl->flow, h, qr_row_draw, r, qr_row_free,
+                  &(RlBlockOpts){.space_before = fl->line / 3, .space_after = fl->line / 3,
+                                 .what = url, .pos = fl->g->contact.pos});
+}
+
+static void network(Flyer *fl)
+{
+  const RlNetwork *n = fl->g->network;
+  if (!n)
+    return;
+  const char *name = tr(fl, &n->name);
+  g_autofree char *line = n->contact.phone ? g_strdup_printf("%s, %s", name, n->contact.phone) : g_strdup(name);
+  field(fl, RL_S_NETWORK, line, n->rec.pos);
+  const RlSite *s = &fl->m->site;
+  g_autofree char *more = s->contact.website ? g_strdup_printf("%s, %s", tr(fl, &s->organisation), s->contact.website)
+                                             : g_strdup(tr(fl, &s->organisation));
+  g_autofree char *label = g_strdup(strings_get(RL_S_FLYER_MORE, fl->lang));
+  add(fl, RL_ROLE_BODY, label, more, s->pos, s->contact.website, (RlBlockOpts){0});
+}
+
+/* The flyer laid out with every type size scaled by `scale` (never under the floor). */
+static RlFlow *flyer_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, double scale,
+                          const RlModel *m, const RlGroup *g, RlLang lang)
+{
+  *lay = *base;
+  lay->body_pt *= scale, lay->h1_pt *= scale, lay->h2_pt *= scale, lay->title_pt *= scale;
+  RlTextStyle body = text_style(lay, RL_ROLE_BODY);
+  Flyer fl = {.f = f, .lay = lay, .m = m, .g = g, .lang = lang,
+              .line = body.size_pt * body.line_height};
+  fl.flow = flow_new(f, lay, NULL, NULL);
+  head(&fl);
+  details(&fl);
+  qr_row(&fl);
+  network(&fl);
+  return fl.flow;
+}
+
+/* Steps the type down until the flyer fits one page; returns the flow (and its layout
+ * in lay, which must outlive the flow). */
+static RlFlow *fit_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, const RlModel *m,
+                        const RlGroup *g, RlLang lang)
+{
+  double floor = preflight_floor(base);
+  double smallest = floor / MAX(base->body_pt, floor);
+  RlFlow *flow = NULL;
+  for (double scale = 1.0;; scale *= 0.92) {
+    scale = MAX(scale, smallest);
+    flow_free(flow);
+    flow = flyer_flow(f, base, lay, scale, m, g, lang);
+    if (flow_paginate(flow) == 1 || scale <= smallest)
+      return flow;
+  }
+}
+
+static void record_cut(RlPreflight *pf, const RlModel *m, const RlGroup *g, RlLang lang, const RlLayout *lay)
+{
+  RlRun run = {.size_pt = 99, .ink = lay->ink, .paper = lay->paper, .clipped = true,
+               .w = pdf_mm(lay->page_w_mm), .h = pdf_mm(lay->page_h_mm),
+               .text = text_get(&g->name, lang, m->site.default_language), .pos = g->rec.pos};
+  preflight_set_page(pf, 1);
+  preflight_record(pf, &run);
+}
+
+static bool flyer_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, const char *path,
+                         const char *thumb_path, GError **error)
+{
+  RlFonts *f = brochure_fonts(env, error);
+  if (!f)
+    return false;
+  const RlLayout *base = brochure_layout(m, "flyer");
+  RlLayout lay;
+  RlFlow *flow = fit_flow(f, base, &lay, m, job->group, job->lang);
+  RlPage pg = pdf_page(pdf_mm(lay.page_w_mm), pdf_mm(lay.page_h_mm), env->opt && env->opt->press, lay.bleed_mm);
+  const char *name = text_get(&job->group->name, job->lang, m->site.default_language);
+  RlPdfMeta meta = brochure_meta(job, m, env->opt, name);
+  cairo_surface_t *s = pdf_surface_new(path, pg.media_w, pg.media_h, &meta, error);
+  if (!s) {
+    flow_free(flow);
+    return false;
+  }
+  RlProfile prof = preflight_profile(base);
+  RlPreflight *pf = preflight_new(&prof, job->out);
+  cairo_t *cr = cairo_create(s);
+  pdf_tag_begin(cr, "Document");
+  cairo_save(cr);
+  cairo_translate(cr, pg.trim_x, pg.trim_y);
+  flow_draw_page(flow, cr, 0, 0, s, pf);
+  cairo_restore(cr);
+  pdf_crop_marks(cr, &pg);
+  pdf_tag_end(cr, "Document");
+  cairo_destroy(cr);
+  if (flow_paginate(flow) > 1)
+    record_cut(pf, m, job->group, job->lang, &lay);
+  bool ok = pdf_finish(s, path, error) &&
+            brochure_post(path, job->lang, pdf_figure_alts(s), &pg, error) &&
+            brochure_thumb(flow, &lay, 0, 0, thumb_path, error);
+  ok = ok && brochure_verdict(pf, job, env, error);
+  cairo_surface_destroy(s);
+  preflight_free(pf);
+  flow_free(flow);
+  return ok;
+}
