@@ -15,6 +15,8 @@
 #include "model/check.h"
 #include "model/diag.h"
 #include "model/load.h"
+#include "layout/fonts.h"
+#include "render/dryrun.h"
 
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
@@ -85,6 +87,12 @@ static int cmd_check(CliOptions *o)
 {
   DiagList *dl = diag_list_new();
   RlModel *m = load_checked(o, dl);
+  if (!diag_has_errors(dl)) { /* lay everything out too: the large-print preflight */
+    const char *sde = g_getenv("SOURCE_DATE_EPOCH");
+    RlRenderOptions ro = {.source_date_epoch = sde ? g_ascii_strtoll(sde, NULL, 10) : 0};
+    g_autofree char *fonts_dir = fonts_dir_find(o->data_dir);
+    dryrun_all(m, &ro, fonts_dir, dl);
+  }
   diag_print(dl, stderr);
   print_summary(m, dl);
   int rc = diag_has_errors(dl) ? EXIT_DATA : EXIT_OK;

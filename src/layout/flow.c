@@ -12,6 +12,9 @@ typedef struct {
   RlTextBox *bullet;      /* owned; may be NULL */
   double height;          /* custom blocks */
   RlFlowDrawFn fn;
+  RlFlowSliceFn slice;    /* splittable custom blocks */
+  GArray *breaks;         /* double offsets where a splittable block may split */
+  double pad;
   void *data;
   GDestroyNotify free_fn;
 } Block;
@@ -22,6 +25,7 @@ typedef struct {
   int page;
   double y;               /* top, points from the page top */
   int first, n;           /* lines of a text block */
+  double from, to;        /* slice of a splittable custom block */
   bool clipped;           /* taller than the page */
 } Piece;
 
@@ -45,6 +49,8 @@ static void block_free(gpointer p)
   text_box_free(b->bullet);
   if (b->free_fn)
     b->free_fn(b->data);
+  if (b->breaks)
+    g_array_unref(b->breaks);
   g_free((char *)b->o.link);
   g_free((char *)b->o.bullet);
   g_free((char *)b->o.what);
@@ -132,6 +138,21 @@ void flow_add_custom(RlFlow *flow, double height, RlFlowDrawFn fn, void *data,
   b->o.keep_together = true;
 }
 
+void flow_add_custom_split(RlFlow *flow, double height, const double *breaks, int n_breaks,
+                           double pad, RlFlowSliceFn fn, void *data, GDestroyNotify free_fn,
+                           const RlBlockOpts *opts)
+{
+  Block *b = block_add(flow, opts);
+  b->height = height;
+  b->slice = fn;
+  b->data = data;
+  b->free_fn = free_fn;
+  b->pad = pad;
+  b->breaks = g_array_new(FALSE, FALSE, sizeof(double));
+  g_array_append_vals(b->breaks, breaks, (guint)MAX(n_breaks, 0));
+  b->o.keep_together = true;
+}
+
 /* ---- pagination -------------------------------------------------------------------- */
 
 static bool whole(const Block *b) { return !b->box || b->o.keep_together || b->box->n_lines < 4; }
@@ -164,7 +185,7 @@ static void new_page(Cursor *c)
 
 static void place(RlFlow *flow, guint i, Cursor *c, int first, int n, double h)
 {
-  Piece p = {.block = i, .page = c->page, .y = c->y, .first = first, .n = n,
+  Piece p = {.block = i, .page = c->page, .y = c->y, .first = first, .n = n, .to = h,
              .clipped = c->y + h > c->bottom + 0.01};
   g_array_append_val(flow->pieces, p);
   c->y += h;
@@ -194,6 +215,42 @@ static void place_split(RlFlow *flow, guint i, Cursor *c)
   }
 }
 
+/* The end of the next slice of splittable block b from `from` with `avail` points. */
+static double slice_end(const Block *b, double from, double avail)
+{
+  double extra = from > 0 ? b->pad : 0, best = -1, next = b->height;
+  if (b->height - from + extra <= avail + 0.01)
+    return b->height;
+  for (guint k = 0; k < b->breaks->len; k++) {
+    double at = g_array_index(b->breaks, double, k);
+    if (at <= from + 0.01)
+      continue;
+    if (at - from + extra <= avail + 0.01)
+      best = at;
+    else if (next >= b->height)
+      next = at;
+  }
+  return best > 0 ? best : next;
+}
+
+/* Places a splittable block taller than a page, slice by slice, from a fresh page. */
+static void place_slices(RlFlow *flow, guint i, Cursor *c)
+{
+  const Block *b = g_ptr_array_index(flow->blocks, i);
+  if (c->y > c->top)
+    new_page(c);
+  for (double from = 0; from < b->height;) {
+    double to = slice_end(b, from, c->bottom - c->y), h = to - from + (from > 0 ? b->pad : 0);
+    Piece p = {.block = i, .page = c->page, .y = c->y, .from = from, .to = to,
+               .clipped = c->y + h > c->bottom + 0.01};
+    g_array_append_val(flow->pieces, p);
+    c->y += h;
+    if (to < b->height)
+      new_page(c);
+    from = to;
+  }
+}
+
 int flow_paginate(RlFlow *flow)
 {
   g_array_set_size(flow->pieces, 0);
@@ -211,7 +268,9 @@ int flow_paginate(RlFlow *flow)
     }
     c.y += before;
     double h = block_height(b);
-    if (whole(b) || c.y + h <= c.bottom + 0.01)
+    if (b->slice && h > flow_body_height(flow) + 0.01)
+      place_slices(flow, i, &c);
+    else if (whole(b) || c.y + h <= c.bottom + 0.01)
       place(flow, i, &c, 0, b->box ? b->box->n_lines : 0, h);
     else
       place_split(flow, i, &c);
@@ -267,7 +326,7 @@ static void draw_piece(RlFlow *flow, cairo_t *cr, const Piece *p, cairo_surface_
   if (b->o.tag)
     pdf_tag_begin(cr, b->o.tag);
   const char *name = b->box ? b->box->text : b->o.what;
-  if (b->o.outline > 0 && p->first == 0 && surface && name) {
+  if (b->o.outline > 0 && p->first == 0 && p->from == 0 && surface && name) {
     int id = pdf_outline_add(surface, b->o.outline > 1 ? flow->outline_parent : CAIRO_PDF_OUTLINE_ROOT,
                              name, p->page + 1);
     if (b->o.outline == 1)
@@ -278,6 +337,8 @@ static void draw_piece(RlFlow *flow, cairo_t *cr, const Piece *p, cairo_surface_
     text_box_draw(b->bullet, cr, flow->margin[3], p->y, pf);
   if (b->box)
     text_box_draw_lines(b->box, cr, x, p->y, p->first, p->n, pf);
+  else if (b->slice)
+    b->slice(b->data, cr, x, p->y, w, p->from, p->to, pf);
   else
     b->fn(b->data, cr, x, p->y, w, pf);
   pdf_link_end(cr, b->o.link);

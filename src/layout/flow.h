@@ -25,6 +25,11 @@ typedef struct RlFlow RlFlow;
 typedef void (*RlFlowDrawFn)(void *data, cairo_t *cr, double x, double y, double w,
                              RlPreflight *pf);
 
+/* Draws the slice [from, to) (offsets from the block's top) of a splittable custom block,
+ * the slice's top at (x, y). */
+typedef void (*RlFlowSliceFn)(void *data, cairo_t *cr, double x, double y, double w,
+                              double from, double to, RlPreflight *pf);
+
 /* How a block sits in the flow. Zero-initialise and set what you need. */
 typedef struct {
   const char *tag;      /* structure tag ("P", "H1", "H2", "LI", "Figure"); NULL = none */
@@ -62,6 +67,13 @@ void flow_add_text(RlFlow *flow, RlTextBox *box, const RlBlockOpts *opts);
  * by flow_free() when not NULL. */
 void flow_add_custom(RlFlow *flow, double height, RlFlowDrawFn fn, void *data,
                      GDestroyNotify free_fn, const RlBlockOpts *opts);
+
+/* Adds a custom block that keeps together when it fits a page, and otherwise starts a
+ * page and splits at `breaks` (ascending offsets from its top, copied; n_breaks of them):
+ * each continuation slice is drawn `pad` points taller (room for a frame's top). */
+void flow_add_custom_split(RlFlow *flow, double height, const double *breaks, int n_breaks,
+                           double pad, RlFlowSliceFn fn, void *data, GDestroyNotify free_fn,
+                           const RlBlockOpts *opts);
 
 /* Pours the blocks into pages; returns the page count (at least 1). Call after the last
  * flow_add_*; flow_draw_page() calls it when needed. */

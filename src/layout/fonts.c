@@ -20,12 +20,12 @@ static const char builtin_conf[] =
   "<dir>/usr/share/fonts/truetype/tiresias</dir>"
   "<dir>/usr/share/fonts/truetype/andika</dir>"
   "<dir>/usr/share/fonts/truetype/dejavu</dir>"
-  "<dir>/usr/share/fonts/truetype/noto</dir>"
+  "<dir>/usr/share/fonts/truetype/ancient-scripts</dir>"
   "<cachedir prefix=\"xdg\">fontconfig</cachedir>"
   "<alias binding=\"same\"><family>Tiresias LPfont</family><accept><family>Andika</family>"
-  "<family>DejaVu Sans</family><family>Noto Color Emoji</family></accept></alias>"
+  "<family>DejaVu Sans</family><family>Symbola</family></accept></alias>"
   "<alias binding=\"same\"><family>Tiresias Signfont</family><accept><family>Andika</family>"
-  "<family>DejaVu Sans</family><family>Noto Color Emoji</family></accept></alias>"
+  "<family>DejaVu Sans</family><family>Symbola</family></accept></alias>"
   "</fontconfig>";
 
 /* Families relais expects, and the Debian package that installs each. */
@@ -36,13 +36,15 @@ static const struct {
   {"Tiresias Signfont", "fonts-tiresias"},
   {"Andika", "fonts-sil-andika"},
   {"DejaVu Sans", "fonts-dejavu-core"},
-  {"Noto Color Emoji", "fonts-noto-color-emoji"},
+  {"Symbola", "fonts-symbola"},
 };
 
 static FcConfig *load_config(const char *fonts_dir, GError **error)
 {
   FcConfig *config = FcConfigCreate();
-  g_autofree char *conf = fonts_dir ? g_build_filename(fonts_dir, "fonts.conf", NULL) : NULL;
+  /* fontconfig reads a relative name from its own folder: make it absolute. */
+  g_autofree char *abs = fonts_dir ? g_canonicalize_filename(fonts_dir, NULL) : NULL;
+  g_autofree char *conf = abs ? g_build_filename(abs, "fonts.conf", NULL) : NULL;
   bool ok;
   if (conf && g_file_test(conf, G_FILE_TEST_IS_REGULAR))
     ok = FcConfigParseAndLoad(config, (const FcChar8 *)conf, FcTrue);

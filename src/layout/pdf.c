@@ -54,7 +54,7 @@ bool pdf_finish(cairo_surface_t *s, const char *path, GError **error)
   return false;
 }
 
-void pdf_tag_begin(cairo_t *cr, const char *tag) { cairo_tag_begin(cr, tag, NULL); }
+void pdf_tag_begin(cairo_t *cr, const char *tag) { cairo_tag_begin(cr, tag, ""); }
 void pdf_tag_end(cairo_t *cr, const char *tag) { cairo_tag_end(cr, tag); }
 
 char *pdf_uri_escape(const char *uri)
@@ -132,7 +132,7 @@ void pdf_figure_begin(cairo_t *cr, const char *alt)
   GPtrArray *alts = pdf_figure_alts(cairo_get_target(cr));
   if (alts)
     g_ptr_array_add(alts, g_strdup(alt ? alt : ""));
-  cairo_tag_begin(cr, "Figure", NULL);
+  cairo_tag_begin(cr, "Figure", "");
 }
 
 /* ---- geometry ---------------------------------------------------------------------- */

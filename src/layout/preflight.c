@@ -146,6 +146,11 @@ static guint check_run(const RlPreflight *pf, const RlRun *r, DiagList *dl)
     g_snprintf(what, sizeof what, "is cut: it does not fit its box (%.0f x %.0f pt)", r->w, r->h);
     finding(pf, r, dl, DIAG_ERROR, what), errors++;
   }
+  if (r->missing > 0) {
+    g_snprintf(what, sizeof what, "has %d character%s no font can draw (left out)", r->missing,
+               r->missing == 1 ? "" : "s");
+    finding(pf, r, dl, DIAG_WARNING, what);
+  }
   if (p->measure_max > 0 && r->chars_per_line > p->measure_max) {
     g_snprintf(what, sizeof what, "has %d characters on a line, over the measure of %d",
                r->chars_per_line, p->measure_max);

@@ -4,7 +4,7 @@
  * box, size, ink and paper colours, characters per line, overflow, and the position of
  * the record it came from. preflight_check() then proves the profile: size >= floor,
  * contrast >= 7:1 (WCAG relative luminance), measure <= max (warning), no word wider than
- * its box, no clipped text. Findings go to a DiagList with the record's file:line:col.
+ * its box, no clipped text, no character left out for want of a font (warning). Findings go to a DiagList with the record's file:line:col.
  *
  * One RlPreflight per output; not thread-safe (one output is made by one thread).
  */
@@ -41,6 +41,7 @@ typedef struct {
   double text_w;       /* width of the widest line or word, points */
   bool overflow;       /* a word is wider than the box (it had to break or stick out) */
   bool clipped;        /* the text was cut (height, ellipsis) */
+  int missing;         /* characters no font could draw, left out (warning) */
   const char *text;    /* the text (an excerpt is printed in findings) */
   const char *word;    /* the word that does not fit, when overflow; may be NULL */
   RlPos pos;           /* the record the text came from; line 0 = no record */

@@ -215,6 +215,43 @@ static void measure(RlTextBox *b, RlFonts *f)
     b->text_w = MAX(b->text_w, text_width(f, &b->style, b->word));
 }
 
+/* A copy of text without the characters at the byte offsets in `at` (and a variation
+ * selector right after one). */
+static char *without(const char *text, GArray *at)
+{
+  GString *out = g_string_new(NULL);
+  bool skip_vs = false;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    bool drop = skip_vs && (c == 0xFE0F || c == 0xFE0E || c == 0x200D);
+    for (guint i = 0; i < at->len && !drop; i++)
+      drop = g_array_index(at, int, i) == (int)(p - text);
+    skip_vs = drop;
+    if (!drop)
+      g_string_append_unichar(out, c);
+  }
+  return g_string_free(out, FALSE);
+}
+
+/* Byte offsets of the characters no font in the set can draw (Pango shows a hex box). */
+static GArray *unknown_chars(PangoLayout *layout)
+{
+  GArray *at = g_array_new(FALSE, FALSE, sizeof(int));
+  if (pango_layout_get_unknown_glyphs_count(layout) == 0)
+    return at;
+  PangoLayoutIter *it = pango_layout_get_iter(layout);
+  do {
+    PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+    for (int i = 0; run && i < run->glyphs->num_glyphs; i++)
+      if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+        int off = run->item->offset + run->glyphs->log_clusters[i];
+        g_array_append_val(at, off);
+      }
+  } while (pango_layout_iter_next_run(it));
+  pango_layout_iter_free(it);
+  return at;
+}
+
 RlTextBox *text_box_new(RlFonts *f, const RlTextStyle *style, const char *text,
                         double width_pt, RlPos pos)
 {
@@ -230,7 +267,18 @@ RlTextBox *text_box_new_labelled(RlFonts *f, const RlTextStyle *style, const cha
   b->text = label && *label ? g_strconcat(label, " ", body, NULL) : g_steal_pointer(&body);
   b->width_pt = width_pt;
   b->pos = pos;
-  b->layout = make_layout(f, style, b->text, width_pt, label ? (guint)strlen(label) : 0);
+  guint bold_end = label ? (guint)strlen(label) : 0;
+  b->layout = make_layout(f, style, b->text, width_pt, bold_end);
+  GArray *unknown = unknown_chars(b->layout);
+  if (unknown->len > 0) {
+    b->missing = (int)unknown->len;
+    char *kept = without(b->text, unknown);
+    g_free(b->text);
+    b->text = kept;
+    g_object_unref(b->layout);
+    b->layout = make_layout(f, style, b->text, width_pt, bold_end);
+  }
+  g_array_unref(unknown);
   measure(b, f);
   return b;
 }
@@ -284,6 +332,7 @@ static void record(const RlTextBox *b, cairo_t *cr, double x, double y, double h
     .chars_per_line = b->chars_per_line,
     .text_w = b->text_w * s,
     .overflow = b->overflow,
+    .missing = b->missing,
     .text = b->text, .word = b->word, .pos = b->pos,
   };
   preflight_record(pf, &run);

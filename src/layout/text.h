@@ -55,6 +55,7 @@ typedef struct {
   int chars_per_line;  /* longest line, in characters, trailing spaces excluded */
   bool overflow;       /* a word is wider than the box */
   char *word;          /* the first word that does not fit, or NULL; owned */
+  int missing;         /* characters no font could draw, left out of text (emoji) */
   RlPos pos;           /* the record the text came from (for findings) */
   double *line_top;    /* n_lines + 1 entries: top of each line, last = height_pt */
   double *baseline;    /* n_lines entries: baseline of each line from the box top */

@@ -1,6 +1,6 @@
 /* booklet.c - the guide as an A5 booklet imposed 2-up on A4 landscape for
  * saddle-stitching: pages padded with notes pages to a multiple of 4 (before the back
- * page), each A5 page drawn once to a recording surface and placed in sheet order.
+ * page), each A5 page drawn once, in place, in sheet order.
  * For n pages and 0-based sheet i: front [n-2i, 2i+1], back [2i+2, n-2i-1] (1-based). */
 #include "brochure.h"
 #include "strings.h"
@@ -65,34 +65,30 @@ static void draw_notes(const Book *b, cairo_t *cr, int number, RlFonts *f, RlPre
   flow_draw_footer(b->flow, cr, number, pf);
 }
 
-/* Records booklet page `number` (1-based, after padding) on a recording surface. */
-static cairo_surface_t *record_page(const Book *b, int number, RlFonts *f, RlPreflight *pf)
+/* Draws booklet page `number` (1-based, after padding) with its top-left corner at the
+ * origin of cr, clipped to the page. Every page is drawn exactly once (each sits on one
+ * sheet side), so the preflight sees each run once. (A recording surface per page, as
+ * first planned, makes cairo 1.16 read freed memory when the recording is destroyed
+ * after being painted into a PDF: valgrind shows it. Direct drawing keeps the vectors
+ * and the tags.) */
+static void draw_page(const Book *b, cairo_t *cr, int number, RlFonts *f, RlPreflight *pf)
 {
-  cairo_rectangle_t ext = {0, 0, b->w, b->h};
-  cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
-  cairo_t *cr = cairo_create(rec);
   int pads = b->total - b->flow_pages;
-  preflight_set_page(pf, number);
+  cairo_save(cr);
+  cairo_rectangle(cr, 0, 0, b->w, b->h);
+  cairo_clip(cr);
   if (number < b->total - pads || number == b->total) {
     int index = number == b->total ? b->flow_pages - 1 : number - 1;
     flow_draw_page(b->flow, cr, index, number == 1 ? 0 : number, NULL, pf);
   } else {
     draw_notes(b, cr, number, f, pf);
   }
-  cairo_destroy(cr);
-  return rec;
-}
-
-static void place(cairo_t *cr, cairo_surface_t *page, double x, double y)
-{
-  cairo_save(cr);
-  cairo_set_source_surface(cr, page, x, y);
-  cairo_paint(cr);
+  preflight_set_page(pf, number);
   cairo_restore(cr);
 }
 
 /* Lays out the sheets: two A5 pages side by side, centred on the A4 landscape sheet. */
-static void impose(const Book *b, cairo_surface_t *s, cairo_surface_t **pages, const RlPage *pg)
+static void impose(const Book *b, cairo_surface_t *s, const RlPage *pg, RlFonts *f, RlPreflight *pf)
 {
   cairo_t *cr = cairo_create(s);
   double x0 = pg->trim_x + (pg->trim_w - 2 * b->w) / 2, y0 = pg->trim_y + (pg->trim_h - b->h) / 2;
@@ -100,8 +96,13 @@ static void impose(const Book *b, cairo_surface_t *s, cairo_surface_t **pages, c
   for (int sheet = 0; sheet < b->total / 4; sheet++)
     for (int back = 0; back < 2; back++) {
       Side side = booklet_side(b->total, sheet, back);
-      place(cr, pages[side.left - 1], x0, y0);
-      place(cr, pages[side.right - 1], x0 + b->w, y0);
+      int at[2] = {side.left, side.right};
+      for (int k = 0; k < 2; k++) {
+        cairo_save(cr);
+        cairo_translate(cr, x0 + k * b->w, y0);
+        draw_page(b, cr, at[k], f, pf);
+        cairo_restore(cr);
+      }
       pdf_crop_marks(cr, pg);
       cairo_show_page(cr);
     }
@@ -131,16 +132,10 @@ static bool booklet_render(const RlJob *job, const RlModel *m, RlRenderEnv *env,
   }
   RlProfile prof = preflight_profile(lay);
   RlPreflight *pf = preflight_new(&prof, job->out);
-  cairo_surface_t **pages = g_new0(cairo_surface_t *, b.total);
-  for (int i = 0; i < b.total; i++)
-    pages[i] = record_page(&b, i + 1, f, pf);
-  impose(&b, s, pages, &pg);
+  impose(&b, s, &pg, f, pf);
   bool ok = pdf_finish(s, path, error) && brochure_post(path, job->lang, NULL, &pg, error) &&
             brochure_thumb(b.flow, lay, 0, 0, thumb_path, error);
   ok = ok && brochure_verdict(pf, job, env, error);
-  for (int i = 0; i < b.total; i++)
-    cairo_surface_destroy(pages[i]);
-  g_free(pages);
   cairo_surface_destroy(s);
   preflight_free(pf);
   flow_free(b.flow);

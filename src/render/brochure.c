@@ -25,7 +25,7 @@ static const RlLayout builtin[] = {
    .line_height = 1.4, .floor_pt = 16, .measure_max = 60, .qr_mm = 30},
   {.name = (char *)"flyer", .page_w_mm = 148, .page_h_mm = 210, .margin_mm = {15, 15, 15, 15},
    .bleed_mm = 3, .body_pt = 20, .h1_pt = 32, .h2_pt = 22, .title_pt = 34, .small_pt = 16,
-   .line_height = 1.3, .floor_pt = 16, .measure_max = 50, .qr_mm = 32},
+   .line_height = 1.3, .floor_pt = 16, .measure_max = 50, .qr_mm = 30},
   {.name = (char *)"poster", .page_w_mm = 297, .page_h_mm = 420, .margin_mm = {20, 20, 20, 20},
    .bleed_mm = 3, .body_pt = 28, .h1_pt = 44, .h2_pt = 34, .title_pt = 72, .small_pt = 24,
    .line_height = 1.3, .floor_pt = 24, .measure_max = 50, .qr_mm = 100},
@@ -232,9 +232,13 @@ static void groups(Guide *g, const RlEdition *e)
   for (guint i = 0; i < list->len; i++) {
     const RlGroup *gr = g_ptr_array_index(list, i);
     RlCard *card = card_new(g->f, g->lay, gr, g->lang, flow_width(g->flow));
-    flow_add_custom(g->flow, card_height(card), card_draw, card, (GDestroyNotify)card_free,
-                    &(RlBlockOpts){.tag = "Sect", .space_after = g->line,
-                                   .what = tr(g, &gr->name), .pos = gr->rec.pos});
+    GArray *breaks = card_breaks(card);
+    flow_add_custom_split(g->flow, card_height(card), (const double *)(void *)breaks->data,
+                          (int)breaks->len, card_pad(), card_draw_slice, card,
+                          (GDestroyNotify)card_free,
+                          &(RlBlockOpts){.tag = "Sect", .space_after = g->line,
+                                         .what = tr(g, &gr->name), .pos = gr->rec.pos});
+    g_array_unref(breaks);
   }
   if (list->len == 0)
     put(g, RL_ROLE_BODY, strings_get(RL_S_NO_GROUPS, g->lang), e->rec.pos, (RlBlockOpts){.tag = "P"});

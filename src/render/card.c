@@ -16,6 +16,7 @@ typedef struct {
   double x, y;        /* relative to the card's top left */
   const char *tag;
   char *link;
+  bool breakable;     /* the card may split just above this item */
 } Item;
 
 struct RlCard {
@@ -84,6 +85,7 @@ static void field(Builder *b, int key, const char *value, RlPos pos, const char 
     return;
   g_autofree char *label = card_label(key, b->lang);
   add(b->c, text_box_new_labelled(b->f, &b->body, label, value, b->w, pos), &b->y, "P", link);
+  g_array_index(b->c->items, Item, b->c->items->len - 1).breakable = true;
 }
 
 static void head(Builder *b, const RlGroup *g)
@@ -148,7 +150,7 @@ static void web_row(Builder *b, const RlGroup *g)
   c->qr_x = CARD_BAR + CARD_PAD;
   c->qr_y = b->y;
   double y = b->y;
-  Item it = {.x = CARD_BAR + CARD_PAD + qr_w + CARD_PAD, .y = y, .tag = "P"};
+  Item it = {.x = CARD_BAR + CARD_PAD + qr_w + CARD_PAD, .y = y, .tag = "P", .breakable = true};
   it.box = text_box_new(b->f, &b->body, strings_get(RL_S_SCAN, b->lang), text_w, g->contact.pos);
   g_array_append_val(c->items, it);
   y += it.box->height_pt;
@@ -192,36 +194,58 @@ void card_free(RlCard *c)
 
 double card_height(const RlCard *c) { return c->h; }
 
-static void frame(const RlCard *c, cairo_t *cr, double x, double y)
+static void frame(const RlCard *c, cairo_t *cr, double x, double y, double h)
 {
   const RlColour *ink = &c->lay->ink, *accent = &c->lay->accent;
   cairo_save(cr);
   cairo_set_source_rgb(cr, accent->r, accent->g, accent->b);
-  cairo_rectangle(cr, x, y, CARD_BAR, c->h);
+  cairo_rectangle(cr, x, y, CARD_BAR, h);
   cairo_fill(cr);
   cairo_set_source_rgb(cr, ink->r, ink->g, ink->b);
   cairo_set_line_width(cr, 1.0);
-  cairo_rectangle(cr, x + 0.5, y + 0.5, c->w - 1, c->h - 1);
+  cairo_rectangle(cr, x + 0.5, y + 0.5, c->w - 1, h - 1);
   cairo_stroke(cr);
   cairo_restore(cr);
 }
 
-void card_draw(void *data, cairo_t *cr, double x, double y, double w, RlPreflight *pf)
+void card_draw_slice(void *data, cairo_t *cr, double x, double y, double w, double from, double to,
+                     RlPreflight *pf)
 {
   const RlCard *c = data;
-  frame(c, cr, x, y);
+  double shift = y - from + (from > 0 ? CARD_PAD : 0);
+  frame(c, cr, x, y, to - from + (from > 0 ? CARD_PAD : 0));
   for (guint i = 0; i < c->items->len; i++) {
     const Item *it = &g_array_index(c->items, Item, i);
+    if (it->y < from - 0.01 || it->y >= to - 0.01)
+      continue;
     pdf_tag_begin(cr, it->tag);
     pdf_link_begin(cr, it->link);
-    text_box_draw(it->box, cr, x + it->x, y + it->y, pf);
+    text_box_draw(it->box, cr, x + it->x, shift + it->y, pf);
     pdf_link_end(cr, it->link);
     pdf_tag_end(cr, it->tag);
   }
-  if (c->qr && c->qr_size > 0) {
+  if (c->qr && c->qr_size > 0 && c->qr_y >= from - 0.01 && c->qr_y < to - 0.01) {
     g_autofree char *alt = g_strdup_printf("QR code: %s", c->url);
     pdf_figure_begin(cr, alt);
-    qr_draw(c->qr, cr, x + c->qr_x, y + c->qr_y, c->qr_size);
+    qr_draw(c->qr, cr, x + c->qr_x, shift + c->qr_y, c->qr_size);
     pdf_tag_end(cr, "Figure");
   }
 }
+
+void card_draw(void *data, cairo_t *cr, double x, double y, double w, RlPreflight *pf)
+{
+  card_draw_slice(data, cr, x, y, w, 0, card_height(data), pf);
+}
+
+GArray *card_breaks(const RlCard *c)
+{
+  GArray *a = g_array_new(FALSE, FALSE, sizeof(double));
+  for (guint i = 0; i < c->items->len; i++) {
+    const Item *it = &g_array_index(c->items, Item, i);
+    if (it->breakable)
+      g_array_append_val(a, it->y);
+  }
+  return a;
+}
+
+double card_pad(void) { return CARD_PAD; }

@@ -1,6 +1,7 @@
 /* card.h - the group card of the guide and the booklet: name, kind, what happens, for
  * whom, when, where, cost, access, languages, phone, e-mail, web address with a QR code.
- * A card is measured first (card_height) and drawn whole: it never splits across pages. */
+ * A card is measured first (card_height) and drawn whole when it fits a page; a card
+ * taller than a page splits between its detail lines (card_breaks). */
 #pragma once
 
 #include <cairo.h>
@@ -21,6 +22,16 @@ double card_height(const RlCard *card);
 /* Draws the card at (x, y); w is ignored (the card keeps its own width). Matches
  * RlFlowDrawFn so a card can be a flow block: data is the RlCard. */
 void card_draw(void *card, cairo_t *cr, double x, double y, double w, RlPreflight *pf);
+
+/* Draws the slice [from, to) of the card (offsets from its top) with the slice's top at y,
+ * in its own frame; matches RlFlowSliceFn. */
+void card_draw_slice(void *card, cairo_t *cr, double x, double y, double w, double from,
+                     double to, RlPreflight *pf);
+/* Offsets where the card may split when it is taller than a page (above each detail line
+ * and above the web address); a new array of double, free with g_array_unref(). */
+GArray *card_breaks(const RlCard *card);
+/* The padding a continued slice adds at its top, points. */
+double card_pad(void);
 
 /* "Quand :" (French puts a no-break space before the colon) / "When:". Free with g_free(). */
 char *card_label(int key, RlLang lang);

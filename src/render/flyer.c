@@ -81,14 +81,17 @@ static void qr_row_free(gpointer p)
 static void qr_row_draw(void *data, cairo_t *cr, double x, double y, double w, RlPreflight *pf)
 {
   const QrRow *r = data;
+  /* The quiet zone lies outside the text column: in the left margin, in the space above
+   * the row, and (the row is last) in the bottom margin. */
+  double quiet = (r->total - r->size) / 2;
   pdf_figure_begin(cr, r->alt);
-  qr_draw(r->qr, cr, x, y, r->size);
+  qr_draw(r->qr, cr, x - quiet, y - quiet, r->size);
   pdf_tag_end(cr, "Figure");
-  double tx = x + r->total + 8;
+  double tx = x + r->size + quiet + 4, ty = y;
   pdf_tag_begin(cr, "P");
-  text_box_draw(r->scan, cr, tx, y + 4, pf);
+  text_box_draw(r->scan, cr, tx, ty, pf);
   pdf_link_begin(cr, r->link);
-  text_box_draw(r->url, cr, tx, y + 4 + r->scan->height_pt, pf);
+  text_box_draw(r->url, cr, tx, ty + r->scan->height_pt, pf);
   pdf_link_end(cr, r->link);
   pdf_tag_end(cr, "P");
 }
@@ -101,6 +104,7 @@ typedef struct {
   const RlGroup *g;
   RlLang lang;
   double line;
+  bool brief;         /* leave out access, languages and e-mail (they did not fit) */
 } Flyer;
 
 static void add(Flyer *fl, RlRole role, const char *label, const char *text, RlPos pos,
@@ -119,7 +123,7 @@ static void add(Flyer *fl, RlRole role, const char *label, const char *text, RlP
   o.link = link;
   o.keep_together = true;
   if (!o.space_after)
-    o.space_after = fl->line / 3;
+    o.space_after = fl->line / 5;
   flow_add_text(fl->flow, text_box_new_labelled(fl->f, &st, label, text, flow_width(fl->flow), pos), &o);
 }
 
@@ -153,23 +157,25 @@ static void details(Flyer *fl)
   const RlGroup *g = fl->g;
   field(fl, RL_S_FOR_WHOM, tr(fl, &g->audience), g->audience.pos);
   g_autofree char *when = when_format(&g->schedule, fl->lang);
-  g_autofree char *when_label = card_label(RL_S_WHEN, fl->lang);
-  add(fl, RL_ROLE_H2, when_label, when, g->schedule.pos, NULL, (RlBlockOpts){0});
+  field(fl, RL_S_WHEN, when, g->schedule.pos);
   g_autofree char *place = card_place(&g->place, fl->lang);
   const char *online = g->online ? strings_get(g->in_person ? RL_S_ONLINE_TOO : RL_S_ONLINE_ONLY, fl->lang) : NULL;
   g_autofree char *where = online && g->in_person && *place ? g_strdup_printf("%s. %s", place, online)
                            : g_strdup(online && !g->in_person ? online : place);
   field(fl, RL_S_WHERE, where, g->place.pos);
   field(fl, RL_S_COST, tr(fl, &g->cost), g->cost.pos);
-  field(fl, RL_S_ACCESS, tr(fl, &g->accessibility), g->accessibility.pos);
   g_autofree char *langs = card_languages(g->spoken);
-  field(fl, RL_S_LANGUAGES, langs, g->rec.pos);
+  if (!fl->brief) {
+    field(fl, RL_S_ACCESS, tr(fl, &g->accessibility), g->accessibility.pos);
+    field(fl, RL_S_LANGUAGES, langs, g->rec.pos);
+  }
   g_autofree char *tel = pdf_uri_tel(g->contact.phone);
-  add(fl, RL_ROLE_H1, strings_get(RL_S_CALL_US, fl->lang), g->contact.phone, g->contact.pos, tel,
-      (RlBlockOpts){.space_before = fl->line / 3});
+  add(fl, RL_ROLE_H2, strings_get(RL_S_CALL_US, fl->lang), g->contact.phone, g->contact.pos, tel,
+      (RlBlockOpts){.space_before = fl->line / 4});
   g_autofree char *mail = pdf_uri_mail(g->contact.email);
   g_autofree char *mail_label = card_label(RL_S_EMAIL, fl->lang);
-  add(fl, RL_ROLE_BODY, mail_label, g->contact.email, g->contact.pos, mail, (RlBlockOpts){0});
+  if (!fl->brief)
+    add(fl, RL_ROLE_BODY, mail_label, g->contact.email, g->contact.pos, mail, (RlBlockOpts){0});
 }
 
 static void qr_row(Flyer *fl)
@@ -190,13 +196,14 @@ static void qr_row(Flyer *fl)
   r->total = qr_total_width(r->qr, r->size);
   r->link = g_strdup(url);
   r->alt = g_strdup_printf("QR code: %s", url);
-  double w = flow_width(fl->flow) - r->total - 8;
+  double quiet = (r->total - r->size) / 2;
+  double w = flow_width(fl->flow) - r->size - quiet - 4;
   RlTextStyle body = text_style(fl->lay, RL_ROLE_BODY), strong = text_style(fl->lay, RL_ROLE_STRONG);
   r->scan = text_box_new(fl->f, &body, strings_get(RL_S_SCAN, fl->lang), w, fl->g->contact.pos);
   r->url = text_box_new(fl->f, &strong, url, w, fl->g->contact.pos);
-  double h = MAX(r->total, 4 + r->scan->height_pt + r->url->height_pt);
+  double h = MAX(r->size, r->scan->height_pt + r->url->height_pt);
   flow_add_custom(fl->flow, h, qr_row_draw, r, qr_row_free,
-                  &(RlBlockOpts){.space_before = fl->line / 3, .space_after = fl->line / 3,
+                  &(RlBlockOpts){.space_before = quiet + 2,
                                  .what = url, .pos = fl->g->contact.pos});
 }
 
@@ -208,45 +215,52 @@ static void network(Flyer *fl)
   const char *name = tr(fl, &n->name);
   g_autofree char *line = n->contact.phone ? g_strdup_printf("%s, %s", name, n->contact.phone) : g_strdup(name);
   field(fl, RL_S_NETWORK, line, n->rec.pos);
-  const RlSite *s = &fl->m->site;
-  g_autofree char *more = s->contact.website ? g_strdup_printf("%s, %s", tr(fl, &s->organisation), s->contact.website)
-                                             : g_strdup(tr(fl, &s->organisation));
-  g_autofree char *label = g_strdup(strings_get(RL_S_FLYER_MORE, fl->lang));
-  add(fl, RL_ROLE_BODY, label, more, s->pos, s->contact.website, (RlBlockOpts){0});
 }
 
 /* The flyer laid out with every type size scaled by `scale` (never under the floor). */
 static RlFlow *flyer_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, double scale,
-                          const RlModel *m, const RlGroup *g, RlLang lang)
+                          double title_scale, bool brief, const RlModel *m, const RlGroup *g,
+                          RlLang lang)
 {
   *lay = *base;
-  lay->body_pt *= scale, lay->h1_pt *= scale, lay->h2_pt *= scale, lay->title_pt *= scale;
+  lay->body_pt *= scale, lay->h1_pt *= scale, lay->h2_pt *= scale;
+  lay->title_pt *= scale * title_scale;
   RlTextStyle body = text_style(lay, RL_ROLE_BODY);
-  Flyer fl = {.f = f, .lay = lay, .m = m, .g = g, .lang = lang,
+  Flyer fl = {.f = f, .lay = lay, .m = m, .g = g, .lang = lang, .brief = brief,
               .line = body.size_pt * body.line_height};
   fl.flow = flow_new(f, lay, NULL, NULL);
   head(&fl);
   details(&fl);
-  qr_row(&fl);
   network(&fl);
+  qr_row(&fl); /* last: its quiet zone may reach into the bottom margin */
   return fl.flow;
 }
 
-/* Steps the type down until the flyer fits one page; returns the flow (and its layout
- * in lay, which must outlive the flow). */
+/* Steps the type down until the flyer fits one page, first with every detail, then
+ * without the secondary ones; returns the flow (and its layout in lay, which must outlive
+ * the flow). */
 static RlFlow *fit_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, const RlModel *m,
                         const RlGroup *g, RlLang lang)
 {
   double floor = preflight_floor(base);
   double smallest = floor / MAX(base->body_pt, floor);
+  /* Tries: every detail; secondary details left out; and a smaller title too. */
+  static const struct {
+    bool brief;
+    double title;
+  } passes[] = {{false, 1.0}, {true, 1.0}, {true, 0.7}};
   RlFlow *flow = NULL;
-  for (double scale = 1.0;; scale *= 0.92) {
-    scale = MAX(scale, smallest);
-    flow_free(flow);
-    flow = flyer_flow(f, base, lay, scale, m, g, lang);
-    if (flow_paginate(flow) == 1 || scale <= smallest)
-      return flow;
-  }
+  for (size_t p = 0; p < G_N_ELEMENTS(passes); p++)
+    for (double scale = 1.0;; scale *= 0.92) {
+      scale = MAX(scale, smallest);
+      flow_free(flow);
+      flow = flyer_flow(f, base, lay, scale, passes[p].title, passes[p].brief, m, g, lang);
+      if (flow_paginate(flow) == 1)
+        return flow;
+      if (scale <= smallest)
+        break;
+    }
+  return flow;
 }
 
 static void record_cut(RlPreflight *pf, const RlModel *m, const RlGroup *g, RlLang lang, const RlLayout *lay)
