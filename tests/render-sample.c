@@ -3,7 +3,8 @@
  * renders every guide, booklet and flyer of it into OUT. Used by brochures.sh so the
  * renderers are tested independently of the YAML loader.
  *
- *   render-sample OUT [--press] [--tricky]
+ *   render-sample OUT [--press] [--tricky] [--data DIR] [--only KIND]
+ * --data DIR loads DIR with the loader instead (the bundled data, tests/data-min).
  * Prints every diagnostic to stderr; exit 0 when every job rendered, 1 when a job failed
  * only on preflight findings, 3 on any other failure. */
 #include <stdio.h>
@@ -11,6 +12,8 @@
 
 #include "layout/fonts.h"
 #include "layout/preflight.h"
+#include "model/check.h"
+#include "model/load.h"
 #include "render/render.h"
 
 static RlPos at(RlModel *m, const char *file, int line)
@@ -138,11 +141,12 @@ static RlModel *build_model(bool tricky)
 }
 
 /* Renders every job into out; returns the exit status described above. */
-static int render_all(RlModel *m, const char *out, RlRenderOptions *opt, RlFonts *f, DiagList *dl)
+static int render_all(RlModel *m, const char *out, RlRenderOptions *opt, RlFonts *f, DiagList *dl,
+                      const char *only)
 {
   GPtrArray *jobs = g_ptr_array_new_with_free_func(job_free);
   for (int r = 0; render_registry[r]; r++)
-    if (strstr("guide booklet flyer", render_registry[r]->name))
+    if (strstr(only ? only : "guide booklet flyer", render_registry[r]->name))
       render_registry[r]->plan(m, opt, jobs);
   RlRenderEnv env = {.opt = opt, .diags = dl, .fonts = f};
   int rc = 0;
@@ -169,8 +173,14 @@ int main(int argc, char **argv)
     return 2;
   }
   bool press = false, tricky = false;
-  for (int i = 2; i < argc; i++)
+  const char *data = NULL, *only = NULL;
+  for (int i = 2; i < argc; i++) {
     press |= strcmp(argv[i], "--press") == 0, tricky |= strcmp(argv[i], "--tricky") == 0;
+    if (i + 1 < argc && strcmp(argv[i], "--data") == 0)
+      data = argv[++i];
+    else if (i + 1 < argc && strcmp(argv[i], "--only") == 0)
+      only = argv[++i];
+  }
   g_autofree char *fonts_dir = g_build_filename(g_getenv("SRCDIR") ? g_getenv("SRCDIR") : ".", "fonts", NULL);
   g_autoptr(GError) err = NULL;
   RlFonts *f = fonts_new(fonts_dir, &err);
@@ -178,10 +188,16 @@ int main(int argc, char **argv)
     fprintf(stderr, "render-sample: %s\n", err->message);
     return 3;
   }
-  RlModel *m = build_model(tricky);
-  RlRenderOptions opt = {.press = press, .source_date_epoch = 1795000000};
   DiagList *dl = diag_list_new();
-  int rc = render_all(m, argv[1], &opt, f, dl);
+  RlModel *m = data ? load_model(data, NULL, dl) : build_model(tricky);
+  if (data) {
+    GDate today;
+    g_date_clear(&today, 1);
+    g_date_set_dmy(&today, 20, G_DATE_NOVEMBER, 2026);
+    check_model(m, &today, dl);
+  }
+  RlRenderOptions opt = {.press = press, .source_date_epoch = 1795000000};
+  int rc = diag_has_errors(dl) ? 3 : render_all(m, argv[1], &opt, f, dl, only);
   diag_print(dl, stderr);
   diag_list_free(dl);
   model_free(m);

@@ -135,7 +135,11 @@ static void put(Guide *g, RlRole role, const char *text, RlPos pos, RlBlockOpts 
     return;
   RlTextStyle st = text_style(g->lay, role);
   st.tabular = o.link && g_str_has_prefix(o.link, "tel:");
-  RlTextBox *box = text_box_new(g->f, &st, text, flow_width(g->flow) - o.indent, pos);
+  double w = flow_width(g->flow) - o.indent;
+  /* A title may step down to the H1 size to fit a long word ("Gesprächsgruppen" on A5). */
+  RlTextBox *box = role == RL_ROLE_TITLE
+    ? text_box_new_fit(g->f, &st, text, w, G_MAXDOUBLE, text_style(g->lay, RL_ROLE_H1).size_pt, pos)
+    : text_box_new(g->f, &st, text, w, pos);
   flow_add_text(g->flow, box, &o);
 }
 

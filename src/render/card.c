@@ -149,17 +149,26 @@ static void web_row(Builder *b, const RlGroup *g)
   c->qr_size = pdf_mm(c->lay->qr_mm > 0 ? c->lay->qr_mm : 30);
   c->qr_x = CARD_BAR + CARD_PAD;
   c->qr_y = b->y;
-  double y = b->y;
-  Item it = {.x = CARD_BAR + CARD_PAD + qr_w + CARD_PAD, .y = y, .tag = "P", .breakable = true};
-  it.box = text_box_new(b->f, &b->body, strings_get(RL_S_SCAN, b->lang), text_w, g->contact.pos);
-  g_array_append_val(c->items, it);
-  y += it.box->height_pt;
-  Item link = {.x = it.x, .y = y, .tag = "P", .link = g_strdup(url)};
   RlTextStyle strong = text_style(c->lay, RL_ROLE_STRONG);
+  Item scan = {.x = CARD_BAR + CARD_PAD + qr_w + CARD_PAD, .y = b->y, .tag = "P", .breakable = true};
+  Item link = {.x = scan.x, .tag = "P", .link = g_strdup(url)};
   link.box = text_box_new(b->f, &strong, url, text_w, g->contact.pos);
+  if (link.box->overflow) { /* the address does not fit beside the code: print it below */
+    text_box_free(link.box);
+    link.box = text_box_new(b->f, &strong, url, b->w, g->contact.pos);
+    link.x = CARD_BAR + CARD_PAD;
+    link.y = b->y + qr_w;
+    scan.box = text_box_new(b->f, &b->body, strings_get(RL_S_SCAN, b->lang), text_w, g->contact.pos);
+    g_array_append_val(c->items, scan);
+    g_array_append_val(c->items, link);
+    b->y = link.y + link.box->height_pt + CARD_GAP;
+    return;
+  }
+  scan.box = text_box_new(b->f, &b->body, strings_get(RL_S_SCAN, b->lang), text_w, g->contact.pos);
+  link.y = b->y + scan.box->height_pt;
+  g_array_append_val(c->items, scan);
   g_array_append_val(c->items, link);
-  y += link.box->height_pt;
-  b->y = MAX(y, b->y + qr_w) + CARD_GAP;
+  b->y = MAX(link.y + link.box->height_pt, b->y + qr_w) + CARD_GAP;
 }
 
 RlCard *card_new(RlFonts *fonts, const RlLayout *lay, const RlGroup *g, RlLang lang, double width_pt)

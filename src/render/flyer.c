@@ -104,7 +104,8 @@ typedef struct {
   const RlGroup *g;
   RlLang lang;
   double line;
-  bool brief;         /* leave out access, languages and e-mail (they did not fit) */
+  int brief;          /* what was left out to fit: 1 access, languages, e-mail; 2 also
+                       * for whom; 3 also cost */
 } Flyer;
 
 static void add(Flyer *fl, RlRole role, const char *label, const char *text, RlPos pos,
@@ -155,7 +156,8 @@ static void head(Flyer *fl)
 static void details(Flyer *fl)
 {
   const RlGroup *g = fl->g;
-  field(fl, RL_S_FOR_WHOM, tr(fl, &g->audience), g->audience.pos);
+  if (fl->brief < 2)
+    field(fl, RL_S_FOR_WHOM, tr(fl, &g->audience), g->audience.pos);
   g_autofree char *when = when_format(&g->schedule, fl->lang);
   field(fl, RL_S_WHEN, when, g->schedule.pos);
   g_autofree char *place = card_place(&g->place, fl->lang);
@@ -163,7 +165,8 @@ static void details(Flyer *fl)
   g_autofree char *where = online && g->in_person && *place ? g_strdup_printf("%s. %s", place, online)
                            : g_strdup(online && !g->in_person ? online : place);
   field(fl, RL_S_WHERE, where, g->place.pos);
-  field(fl, RL_S_COST, tr(fl, &g->cost), g->cost.pos);
+  if (fl->brief < 3)
+    field(fl, RL_S_COST, tr(fl, &g->cost), g->cost.pos);
   g_autofree char *langs = card_languages(g->spoken);
   if (!fl->brief) {
     field(fl, RL_S_ACCESS, tr(fl, &g->accessibility), g->accessibility.pos);
@@ -219,7 +222,7 @@ static void network(Flyer *fl)
 
 /* The flyer laid out with every type size scaled by `scale` (never under the floor). */
 static RlFlow *flyer_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, double scale,
-                          double title_scale, bool brief, const RlModel *m, const RlGroup *g,
+                          double title_scale, int brief, const RlModel *m, const RlGroup *g,
                           RlLang lang)
 {
   *lay = *base;
@@ -244,11 +247,12 @@ static RlFlow *fit_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, const R
 {
   double floor = preflight_floor(base);
   double smallest = floor / MAX(base->body_pt, floor);
-  /* Tries: every detail; secondary details left out; and a smaller title too. */
+  /* Tries: every detail; secondary details left out; a smaller title; then for whom and
+   * the cost left out too (the guide has them all). */
   static const struct {
-    bool brief;
+    int brief;
     double title;
-  } passes[] = {{false, 1.0}, {true, 1.0}, {true, 0.7}};
+  } passes[] = {{0, 1.0}, {1, 1.0}, {1, 0.7}, {2, 0.7}, {3, 0.7}};
   RlFlow *flow = NULL;
   for (size_t p = 0; p < G_N_ELEMENTS(passes); p++)
     for (double scale = 1.0;; scale *= 0.92) {
