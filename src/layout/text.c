@@ -90,6 +90,12 @@ static bool glue_space(const gunichar *u, glong i, glong n)
 
 char *text_nobreak(const char *s)
 {
+  /* Invalid UTF-8 never reaches the decoder or Pango: g_utf8_to_ucs4_fast would read past
+   * the end of a truncated sequence. The loader rejects such files; this is the guard
+   * for every other caller. */
+  g_autofree char *valid = s && !g_utf8_validate(s, -1, NULL) ? g_utf8_make_valid(s, -1) : NULL;
+  if (valid)
+    s = valid;
   glong n = 0;
   gunichar *u = g_utf8_to_ucs4_fast(s ? s : "", -1, &n);
   GString *out = g_string_sized_new(strlen(s ? s : "") + 8);

@@ -61,7 +61,8 @@ typedef struct {
   double *baseline;    /* n_lines entries: baseline of each line from the box top */
 } RlTextBox;
 
-/* Lays out `text` (plain UTF-8, no markup; NULL = "") in `style` at `width_pt` wide.
+/* Lays out `text` (plain UTF-8, no markup; NULL = ""; invalid bytes become U+FFFD) in
+ * `style` at `width_pt` wide.
  * Applies text_nobreak() first. Never fails: overflow is recorded in the box and becomes
  * a finding when the box is drawn. Free with text_box_free(). */
 RlTextBox *text_box_new(RlFonts *f, const RlTextStyle *style, const char *text,
@@ -88,7 +89,7 @@ void text_box_draw_lines(const RlTextBox *b, cairo_t *cr, double x, double y, in
 /* Height of lines [first, first + n), points. */
 double text_box_lines_height(const RlTextBox *b, int first, int n);
 
-/* A copy of s where phone numbers, times and ranges ("14:00 – 16:00", "02 123 45 67",
+/* A copy of s where invalid UTF-8 is replaced by U+FFFD and phone numbers, times and ranges ("14:00 – 16:00", "02 123 45 67",
  * "14 h", "€ 2") cannot break: inner spaces become U+00A0 and a U+2060 word joiner follows
  * a dash between figures. Free with g_free(). */
 char *text_nobreak(const char *s);

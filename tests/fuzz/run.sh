@@ -14,7 +14,7 @@ if [ ! -f build-fuzz/build.ninja ]; then
   CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined \
     -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null
 fi
-ninja -C build-fuzz tests/fuzz/fuzz-load tests/fuzz/fuzz-map >&2
+ninja -C build-fuzz tests/fuzz/fuzz-load tests/fuzz/fuzz-map tests/fuzz/fuzz-text >&2
 
 export ASAN_OPTIONS=detect_leaks=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
@@ -38,4 +38,5 @@ run() {
 }
 run fuzz-load tests/fuzz/seeds/load tests/fuzz/crashes/load data/groups tests/data-min/groups
 run fuzz-map tests/fuzz/seeds/map tests/fuzz/crashes/map
+run fuzz-text tests/fuzz/seeds/text tests/fuzz/crashes/text data/texts
 exit $status
