@@ -556,6 +556,21 @@ static void test_load_site_rules(void)
   remove_tree(dir);
 }
 
+static void test_load_coordinates_swapped(void)
+{
+  g_autofree char *dir = make_data(
+    "site.yaml", min_site, "networks.yaml", min_networks,
+    "groups/a.yaml",
+    "id: a\nname: A\nkind: support\nschedule: {days: [monday], time: \"10:00\"}\n"
+    "place: {city: Jette, coordinates: [4.328, 50.877]}\ncontact: {phone: 02 000 00 01}\n"
+    "network: brumenta\n",
+    NULL);
+  g_autofree char *e = load_dir(dir, NULL);
+  g_assert_cmpstr(e, ==,
+                  "DATA/groups/a.yaml:5:35: warning: coordinates [4.328, 50.877] are outside Belgium (latitude first, then longitude)\n");
+  remove_tree(dir);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -578,5 +593,6 @@ int main(int argc, char **argv)
   g_test_add_func("/load/map-table", test_load_map_table);
   g_test_add_func("/load/folders", test_load_folders);
   g_test_add_func("/load/site-rules", test_load_site_rules);
+  g_test_add_func("/load/coordinates-swapped", test_load_coordinates_swapped);
   return g_test_run();
 }

@@ -269,13 +269,26 @@ static int field_index(const FieldTable *t, const char *key)
   return -1;
 }
 
+/* " (it goes in 'place')" when the key belongs to a section of t, else NULL. */
+static char *section_hint(const FieldTable *t, const char *key)
+{
+  for (int i = 0; t->fields[i].key; i++) {
+    const FieldTable *sub = t->fields[i].type == FT_MAP ? t->fields[i].sub : NULL;
+    if (sub && field_index(sub, key) >= 0)
+      return g_strdup_printf(" (it goes in '%s')", t->fields[i].key);
+  }
+  return NULL;
+}
+
 static void unknown_key(LoadCtx *cx, const YdNode *k, const FieldTable *t)
 {
   Suggest s;
   suggest_init(&s, k->value);
   for (int i = 0; t->fields[i].key; i++)
     suggest_add(&s, t->fields[i].key);
-  g_autofree char *hint = suggest_hint(&s);
+  g_autofree char *hint = section_hint(t, k->value);
+  if (!hint)
+    hint = suggest_hint(&s);
   diag_error(cx->dl, cx->file, k->line, k->col, "unknown key '%s' in '%s'%s", k->value, t->what,
              hint);
 }

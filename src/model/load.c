@@ -103,6 +103,10 @@ static void read_coordinates(LoadCtx *cx, const YdNode *v, void *dest, const Fie
   p->lat = lat;
   p->lon = lon;
   p->has_coords = true;
+  if (lat < 49.4 || lat > 51.6 || lon < 2.5 || lon > 6.5)
+    diag_warning(cx->dl, cx->file, v->line, v->col,
+                 "coordinates [%g, %g] are outside Belgium (latitude first, then longitude)",
+                 lat, lon);
 }
 
 static void read_postcode(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
@@ -449,10 +453,11 @@ static void group_rules(LoadCtx *cx, const YdNode *root, RlGroup *g)
   const YdNode *contact = yamldoc_get(root, "contact");
   bool reachable = false;
   for (int i = 0; i < 3; i++) {
-    const YdNode *v = yamldoc_get(contact, (const char *[]){"phone", "email", "website"}[i]);
-    reachable = reachable || (v && !yamldoc_is_null(v));
+    const char *key = (const char *[]){"phone", "email", "website"}[i];
+    const YdNode *v = yamldoc_get(contact, key), *misplaced = yamldoc_get(root, key);
+    reachable = reachable || (v && !yamldoc_is_null(v)) || misplaced;
   }
-  if (!reachable) { /* an invalid value was reported already */
+  if (!reachable) { /* an invalid or misplaced value was reported already */
     RlPos p = part_pos(&g->contact.pos, gp);
     diag_error(cx->dl, p.file, p.line, p.col,
                "a group needs a 'phone', 'email' or 'website' in 'contact'");
