@@ -87,4 +87,67 @@ check "tricky: long name flyer rendered" test -s "$tmp/t/flyer/tricky-long-fr.pd
 check "tricky: long name is no finding" bash -c "! grep -q tricky-long '$tmp/t.err'"
 lt=$(pdftotext "$tmp/t/guide/brussels-fr.pdf" - | tr -s ' \n' ' ')
 check "tricky: 120-character name printed whole" grep -q "dans les dix-neuf communes de Bruxelles" <<<"$lt"
+
+# The bundled data: every output clean, every group of an edition in its guide in order,
+# nothing under 16 pt, QR codes that decode to the address printed beside them.
+"$sample" "$tmp/d" --data "$SRCDIR/data" 2>"$tmp/d.err"
+check "bundled data renders (exit 0)" test $? = 0
+check "bundled data: no preflight finding" bash -c "! grep -v 'warning: .*checked' '$tmp/d.err' | grep -q ."
+n=0; bad=""
+for f in $(cd "$tmp/d" && find . -name '*.pdf' | sort); do
+  n=$((n + 1))
+  pdf_tagged "$tmp/d/$f" 2>/dev/null && pdf_qpdf_ok "$tmp/d/$f" 2>/dev/null &&
+    pdf_fonts_embedded "$tmp/d/$f" 2>/dev/null || bad="$bad $f"
+  min=$(pdf_min_font_size "$tmp/d/$f" 2>/dev/null)
+  pdf_size_at_least "$min" 16 || bad="$bad $f(${min}pt)"
+done
+check "all $n bundled PDFs tagged, qpdf-clean, fonts embedded, >= 16 pt:${bad:- yes}" test -z "$bad"
+
+# in_order PDF NAMES [any]: every line of NAMES occurs in the PDF's text, in order (in
+# any order with a third argument), white space, hyphens (pdftotext joins a word split
+# after a hyphen) and no-break characters aside.
+in_order() {
+  pdftotext "$1" - | python3 -c '
+import re, sys
+norm = lambda s: re.sub(r"\s+", " ", s.replace("\u00a0", " ").replace("\u2060", "").replace("-", "")).strip()
+text, at = norm(sys.stdin.read()), 0
+for name in open(sys.argv[1], encoding="utf-8").read().splitlines():
+    i = text.find(norm(name), 0 if len(sys.argv) > 2 else at)
+    if i < 0:
+        sys.exit("missing or out of order: " + name)
+    at = i + len(norm(name))
+' "$2" ${3:+any}
+}
+for f in $(cd "$tmp/d" && find guide -name '*.pdf' | sort); do
+  groups=$(wc -l <"$tmp/d/$f.groups")
+  check "$f lists its $groups groups in order" in_order "$tmp/d/$f" "$tmp/d/$f.groups"
+done
+# The booklet's sheets are in imposition order: every group is there, order aside.
+for f in $(cd "$tmp/d" && find booklet -name '*.pdf' | sort); do
+  check "$f has every group" in_order "$tmp/d/$f" "$tmp/d/$f.groups" any
+done
+
+# A guide page with a card: its QR code decodes to the address printed on that page.
+g=$tmp/d/guide/brussels-fr.pdf
+pages=$(pdfinfo "$g" | awk '/^Pages:/ {print $2}')
+found=none
+for p in $(seq 2 "$pages"); do
+  url=$(pdf_qr_decodes "$g" "$p" 2>/dev/null | head -n 1)
+  [ -n "$url" ] || continue
+  printed=$(pdftotext -f "$p" -l "$p" "$g" - | tr -d ' \n')
+  case "$printed" in *"$url"*) found="ok";; *) found="not printed";; esac
+  break
+done
+check "guide card QR decodes to the address printed beside it ($url, page $p): $found" test "$found" = ok
+
+# Booklet imposition: n pages on n/4 sheets; sheet 0 front = [n, 1], back = [2, n-1].
+b=$tmp/d/booklet/brussels-fr.pdf
+sides=$(pdfinfo "$b" | awk '/^Pages:/ {print $2}')
+n=$((sides * 2))
+check "booklet page count $n is a multiple of 4" test $((n % 4)) = 0
+front=$(pdftotext -f 1 -l 1 "$b" - | tr -s ' \n' ' ')
+back=$(pdftotext -f 2 -l 2 "$b" - | tr -s ' \n' ' ')
+check "sheet 1 front carries page $n (back cover)" grep -q "Page $n" <<<"$front"
+check "sheet 1 back carries page 2" grep -q "Page 2 " <<<"$back "
+check "sheet 1 back carries page $((n - 1))" grep -q "Page $((n - 1))" <<<"$back"
 finish

@@ -140,6 +140,24 @@ static RlModel *build_model(bool tricky)
   return m;
 }
 
+/* Writes OUT/<job>.groups: the names of the edition's groups in the guide's order, one a
+ * line, so the shell test can find them in the PDF's text. */
+static void write_expected(const RlModel *m, const RlJob *job, const char *path)
+{
+  if (!job->edition)
+    return;
+  GPtrArray *groups = model_edition_groups(m, job->edition);
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < groups->len; i++) {
+    const RlGroup *g = g_ptr_array_index(groups, i);
+    g_string_append_printf(s, "%s\n", text_get(&g->name, job->lang, m->site.default_language));
+  }
+  g_autofree char *file = g_strconcat(path, ".groups", NULL);
+  g_file_set_contents(file, s->str, (gssize)s->len, NULL);
+  g_string_free(s, TRUE);
+  g_ptr_array_unref(groups);
+}
+
 /* Renders every job into out; returns the exit status described above. */
 static int render_all(RlModel *m, const char *out, RlRenderOptions *opt, RlFonts *f, DiagList *dl,
                       const char *only)
@@ -157,6 +175,7 @@ static int render_all(RlModel *m, const char *out, RlRenderOptions *opt, RlFonts
     g_autofree char *thumb = g_strconcat(path, ".png", NULL);
     g_mkdir_with_parents(dir, 0755);
     g_autoptr(GError) err = NULL;
+    write_expected(m, job, path);
     if (!job->renderer->render(job, m, &env, path, thumb, &err)) {
       fprintf(stderr, "render-sample: %s\n", err->message);
       rc = MAX(rc, g_error_matches(err, RL_PREFLIGHT_ERROR, RL_PREFLIGHT_ERROR_FINDINGS) ? 1 : 3);

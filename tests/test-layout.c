@@ -2,6 +2,7 @@
  * preflight findings, PDF helpers. */
 #include <string.h>
 
+#include "layout/flow.h"
 #include "layout/fonts.h"
 #include "layout/pdf.h"
 #include "layout/preflight.h"
@@ -166,6 +167,125 @@ static void test_uris(void)
   g_assert_null(pdf_uri_tel(""));
 }
 
+/* ---- flow ----------------------------------------------------------------------------- */
+
+/* A 100 x 100 mm page with 10 mm margins and no footer: 226.8 pt of body, 8 body lines
+ * of 27 pt (18 pt x 1.5). */
+static RlLayout small_page(void)
+{
+  RlLayout lay = guide_layout();
+  lay.page_w_mm = lay.page_h_mm = 100;
+  for (int i = 0; i < 4; i++)
+    lay.margin_mm[i] = 10;
+  return lay;
+}
+
+/* Adds a paragraph of n lines (one word each) to the flow. */
+static void lines(RlFlow *flow, const RlLayout *lay, int n, RlBlockOpts o)
+{
+  GString *s = g_string_new(NULL);
+  for (int i = 0; i < n; i++)
+    g_string_append_printf(s, "%sline%d", i ? "\n" : "", i);
+  RlTextStyle st = text_style(lay, RL_ROLE_BODY);
+  flow_add_text(flow, text_box_new(fonts, &st, s->str, flow_width(flow), (RlPos){0}), &o);
+  g_string_free(s, TRUE);
+}
+
+static void test_flow_widow(void)
+{
+  RlLayout lay = small_page();
+  RlFlow *flow = flow_new(fonts, &lay, NULL, NULL);
+  lines(flow, &lay, 5, (RlBlockOpts){.keep_together = true});
+  lines(flow, &lay, 4, (RlBlockOpts){0}); /* 3 lines would fit: 2 stay, 2 go */
+  g_assert_cmpint(flow_paginate(flow), ==, 2);
+  g_assert_cmpint(flow_block_on_page(flow, 1, 0), ==, 2);
+  g_assert_cmpint(flow_block_on_page(flow, 1, 1), ==, 2);
+  flow_free(flow);
+}
+
+static void test_flow_orphan(void)
+{
+  RlLayout lay = small_page();
+  RlFlow *flow = flow_new(fonts, &lay, NULL, NULL);
+  lines(flow, &lay, 7, (RlBlockOpts){.keep_together = true});
+  lines(flow, &lay, 4, (RlBlockOpts){0}); /* 1 line would fit: the paragraph moves */
+  flow_paginate(flow);
+  g_assert_cmpint(flow_block_on_page(flow, 1, 0), ==, 0);
+  g_assert_cmpint(flow_block_on_page(flow, 1, 1), ==, 4);
+  flow_free(flow);
+}
+
+static void test_flow_keep_with_next(void)
+{
+  RlLayout lay = small_page();
+  RlFlow *flow = flow_new(fonts, &lay, NULL, NULL);
+  lines(flow, &lay, 6, (RlBlockOpts){.keep_together = true});
+  RlTextStyle h2 = text_style(&lay, RL_ROLE_H2);
+  flow_add_text(flow, text_box_new(fonts, &h2, "Heading", flow_width(flow), (RlPos){0}),
+                &(RlBlockOpts){.keep_with_next = true, .keep_together = true});
+  lines(flow, &lay, 4, (RlBlockOpts){0});
+  flow_paginate(flow);
+  g_assert_cmpint(flow_block_page(flow, 1), ==, 1); /* the heading went with its text */
+  g_assert_cmpint(flow_block_page(flow, 2), ==, 1);
+  flow_free(flow);
+}
+
+static void noop_slice(void *d, cairo_t *cr, double x, double y, double w, double from, double to,
+                       RlPreflight *pf)
+{
+}
+
+static void test_flow_split_custom(void)
+{
+  RlLayout lay = small_page();
+  RlFlow *flow = flow_new(fonts, &lay, NULL, NULL);
+  lines(flow, &lay, 1, (RlBlockOpts){0});
+  const double breaks[] = {100, 200, 300};
+  flow_add_custom_split(flow, 400, breaks, 3, 10, noop_slice, NULL, NULL, NULL);
+  lines(flow, &lay, 1, (RlBlockOpts){0});
+  /* Taller than a page: starts a page, splits at 200 (the last break that fits), and the
+   * rest (200 + 10 pad) leaves no room for the next line. */
+  g_assert_cmpint(flow_paginate(flow), ==, 4);
+  g_assert_cmpint(flow_block_page(flow, 1), ==, 1);
+  g_assert_cmpint(flow_block_on_page(flow, 1, 1), ==, 1);
+  g_assert_cmpint(flow_block_on_page(flow, 1, 2), ==, 1);
+  g_assert_cmpint(flow_block_page(flow, 2), ==, 3);
+  flow_free(flow);
+}
+
+/* The page number sits at the same place, at body size, on every page. */
+static void test_flow_footer(void)
+{
+  RlLayout lay = small_page();
+  RlFlow *flow = flow_new(fonts, &lay, "Relais", "Page");
+  lines(flow, &lay, 12, (RlBlockOpts){0});
+  g_assert_cmpint(flow_paginate(flow), ==, 2);
+  RlProfile prof = preflight_profile(&lay);
+  RlPreflight *pf = preflight_new(&prof, "x.pdf");
+  cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create(s);
+  flow_draw_page(flow, cr, 0, 2, NULL, pf);
+  flow_draw_page(flow, cr, 1, 3, NULL, pf);
+  cairo_destroy(cr);
+  cairo_surface_destroy(s);
+  const RlRun *p2 = NULL, *p3 = NULL;
+  for (guint i = 0; i < preflight_len(pf); i++) {
+    const RlRun *r = preflight_at(pf, i);
+    if (g_strcmp0(r->text, "Page\u00a02") == 0 || g_strcmp0(r->text, "Page 2") == 0)
+      p2 = r;
+    if (g_strcmp0(r->text, "Page\u00a03") == 0 || g_strcmp0(r->text, "Page 3") == 0)
+      p3 = r;
+  }
+  g_assert_nonnull(p2);
+  g_assert_nonnull(p3);
+  g_assert_cmpfloat(p2->y, ==, p3->y);
+  g_assert_cmpfloat(p2->size_pt, ==, 18);
+  g_assert_cmpint(p2->page, ==, 1);
+  g_assert_cmpint(p3->page, ==, 2);
+  preflight_free(pf);
+  flow_free(flow);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -180,6 +300,11 @@ int main(int argc, char **argv)
   g_test_add_func("/text/fit", test_fit);
   g_test_add_func("/preflight/findings", test_preflight_floor_contrast_measure);
   g_test_add_func("/pdf/uris", test_uris);
+  g_test_add_func("/flow/widow", test_flow_widow);
+  g_test_add_func("/flow/orphan", test_flow_orphan);
+  g_test_add_func("/flow/keep-with-next", test_flow_keep_with_next);
+  g_test_add_func("/flow/split-custom", test_flow_split_custom);
+  g_test_add_func("/flow/footer", test_flow_footer);
   int rc = g_test_run();
   fonts_free(fonts);
   return rc;

@@ -281,6 +281,30 @@ int flow_paginate(RlFlow *flow)
   return flow->pages;
 }
 
+int flow_block_on_page(RlFlow *flow, guint i, int page)
+{
+  if (!flow->paginated)
+    flow_paginate(flow);
+  int n = 0;
+  for (guint k = 0; k < flow->pieces->len; k++) {
+    const Piece *p = &g_array_index(flow->pieces, Piece, k);
+    const Block *b = g_ptr_array_index(flow->blocks, p->block);
+    if (p->block == i && p->page == page)
+      n += b->box ? p->n : 1;
+  }
+  return n;
+}
+
+int flow_block_page(RlFlow *flow, guint i)
+{
+  if (!flow->paginated)
+    flow_paginate(flow);
+  for (guint k = 0; k < flow->pieces->len; k++)
+    if (g_array_index(flow->pieces, Piece, k).block == i)
+      return g_array_index(flow->pieces, Piece, k).page;
+  return -1;
+}
+
 /* ---- drawing ------------------------------------------------------------------------ */
 
 void flow_draw_footer(RlFlow *flow, cairo_t *cr, int number, RlPreflight *pf)

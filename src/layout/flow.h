@@ -79,6 +79,12 @@ void flow_add_custom_split(RlFlow *flow, double height, const double *breaks, in
  * flow_add_*; flow_draw_page() calls it when needed. */
 int flow_paginate(RlFlow *flow);
 
+/* Where block `i` (in the order added) went, after pagination: how many lines (text) or
+ * pieces (custom) of it are on page `page` (0-based); 0 when none. */
+int flow_block_on_page(RlFlow *flow, guint i, int page);
+/* The first page (0-based) block i is on, or -1 for no such block. */
+int flow_block_page(RlFlow *flow, guint i);
+
 /* Draws page `index` (0-based) onto cr (the caller starts and shows the page), with its
  * footer saying page `number` (0 = no footer). surface: the PDF surface for bookmarks, or
  * NULL. pf: where text runs are recorded (may be NULL). Blocks taller than a page are
