@@ -154,6 +154,10 @@ static void test_yamldoc_encoding(void)
   g_assert_cmpstr(n, ==, "t.yaml:2:5: error: NUL byte in the file; it must be plain UTF-8 text\n");
   g_autofree char *esc = parse_err("a: \"x\\0y\"\n");
   g_assert_cmpstr(esc, ==, "t.yaml:1:4: error: NUL character in a value\n");
+  g_autofree char *bell = parse_err("a: \"ring\\x07\"\n");
+  g_assert_cmpstr(bell, ==, "t.yaml:1:4: error: control character U+0007 in a value\n");
+  g_autofree char *c1 = parse_err("a: \"x\\u0085y\"\nb: \"tab\\there\"\n");
+  g_assert_cmpstr(c1, ==, "t.yaml:1:4: error: control character U+0085 in a value\n");
   YdDoc *doc = NULL;
   g_autofree char *bom = parse_with("\xEF\xBB\xBFk: v\n", -1, &yamldoc_limits, &doc);
   g_assert_cmpstr(bom, ==, "");

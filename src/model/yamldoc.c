@@ -135,12 +135,30 @@ static void remember_anchor(Parser *p, const yaml_char_t *anchor, YdNode *n)
     g_hash_table_replace(p->anchors, g_strdup((const char *)anchor), n);
 }
 
+/* The first control character in a scalar (an escape like "\x07" can write one), other
+ * than tab and line breaks; 0 when there is none. */
+static gunichar control_char(const char *v, gsize len)
+{
+  for (const char *c = v; c < v + len; c = g_utf8_next_char(c)) {
+    gunichar u = g_utf8_get_char(c);
+    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || (u >= 0x7f && u <= 0x9f))
+      return u;
+  }
+  return 0;
+}
+
 static void on_scalar(Parser *p, const yaml_event_t *ev)
 {
   const char *v = (const char *)ev->data.scalar.value;
   gsize len = ev->data.scalar.length;
   if (memchr(v, '\0', len)) {
     fail_at(p, &ev->start_mark, "NUL character in a value");
+    return;
+  }
+  gunichar bad = control_char(v, len);
+  if (bad) {
+    g_autofree char *msg = g_strdup_printf("control character U+%04X in a value", bad);
+    fail_at(p, &ev->start_mark, msg);
     return;
   }
   YdNode *n = node_new(p, YD_SCALAR, &ev->start_mark);
