@@ -243,17 +243,33 @@ static void test_flow_split_custom(void)
   const double breaks[] = {100, 200, 300};
   flow_add_custom_split(flow, 400, breaks, 3, 10, noop_slice, NULL, NULL, NULL);
   lines(flow, &lay, 1, (RlBlockOpts){0});
-  /* Taller than a page: starts a page, splits at 200 (the last break that fits), and the
-   * rest (200 + 10 pad) leaves no room for the next line. */
-  g_assert_cmpint(flow_paginate(flow), ==, 4);
-  g_assert_cmpint(flow_block_page(flow, 1), ==, 1);
-  g_assert_cmpint(flow_block_on_page(flow, 1, 1), ==, 1);
-  g_assert_cmpint(flow_block_on_page(flow, 1, 2), ==, 1);
-  g_assert_cmpint(flow_block_page(flow, 2), ==, 3);
+  /* Taller than a page, so it splits: its head (to 100) fits below the line; then 100-300
+   * (200 + 10 pad <= 226.8) on the next page; then the rest and the last line. */
+  g_assert_cmpint(flow_paginate(flow), ==, 3);
+  g_assert_cmpint(flow_block_page(flow, 1), ==, 0);
+  for (int p = 0; p < 3; p++)
+    g_assert_cmpint(flow_block_on_page(flow, 1, p), ==, 1);
+  g_assert_cmpint(flow_block_page(flow, 2), ==, 2);
   flow_free(flow);
 }
 
 /* The page number sits at the same place, at body size, on every page. */
+/* A heading before a card taller than a page stays with the card's head. */
+static void test_flow_heading_before_split(void)
+{
+  RlLayout lay = small_page();
+  RlFlow *flow = flow_new(fonts, &lay, NULL, NULL);
+  RlTextStyle h2 = text_style(&lay, RL_ROLE_H2);
+  flow_add_text(flow, text_box_new(fonts, &h2, "Groups", flow_width(flow), (RlPos){0}),
+                &(RlBlockOpts){.keep_with_next = true, .keep_together = true});
+  const double breaks[] = {100, 200, 300};
+  flow_add_custom_split(flow, 400, breaks, 3, 10, noop_slice, NULL, NULL, NULL);
+  flow_paginate(flow);
+  g_assert_cmpint(flow_block_page(flow, 0), ==, 0);
+  g_assert_cmpint(flow_block_page(flow, 1), ==, 0);
+  flow_free(flow);
+}
+
 static void test_flow_footer(void)
 {
   RlLayout lay = small_page();
@@ -304,6 +320,7 @@ int main(int argc, char **argv)
   g_test_add_func("/flow/orphan", test_flow_orphan);
   g_test_add_func("/flow/keep-with-next", test_flow_keep_with_next);
   g_test_add_func("/flow/split-custom", test_flow_split_custom);
+  g_test_add_func("/flow/heading-before-split", test_flow_heading_before_split);
   g_test_add_func("/flow/footer", test_flow_footer);
   int rc = g_test_run();
   fonts_free(fonts);

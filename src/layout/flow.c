@@ -164,6 +164,8 @@ static double min_start(const RlFlow *flow, guint i, int depth)
 {
   const Block *b = g_ptr_array_index(flow->blocks, i);
   double h = whole(b) ? block_height(b) : text_box_lines_height(b->box, 0, 2);
+  if (b->slice && h > flow_body_height(flow) && b->breaks->len > 0)
+    h = g_array_index(b->breaks, double, 0); /* it splits anyway: its head must fit */
   if (b->o.keep_with_next && i + 1 < flow->blocks->len && depth < 4) {
     const Block *next = g_ptr_array_index(flow->blocks, i + 1);
     if (!next->o.page_break)
@@ -233,12 +235,13 @@ static double slice_end(const Block *b, double from, double avail)
   return best > 0 ? best : next;
 }
 
-/* Places a splittable block taller than a page, slice by slice, from a fresh page. */
+/* Places a splittable block taller than a page, slice by slice, from here when its head
+ * fits, else from a fresh page. */
 static void place_slices(RlFlow *flow, guint i, Cursor *c)
 {
   const Block *b = g_ptr_array_index(flow->blocks, i);
-  if (c->y > c->top)
-    new_page(c);
+  if (c->y > c->top && slice_end(b, 0, c->bottom - c->y) > c->bottom - c->y + 0.01)
+    new_page(c); /* not even its head fits here */
   for (double from = 0; from < b->height;) {
     double to = slice_end(b, from, c->bottom - c->y), h = to - from + (from > 0 ? b->pad : 0);
     Piece p = {.block = i, .page = c->page, .y = c->y, .from = from, .to = to,

@@ -121,6 +121,11 @@ static void details(Builder *b, const RlGroup *g)
   field(b, RL_S_ACCESS, text_get(&g->accessibility, b->lang, b->lang), g->accessibility.pos, NULL);
   g_autofree char *langs = card_languages(g->spoken);
   field(b, RL_S_LANGUAGES, langs, g->rec.pos, NULL);
+}
+
+/* Phone and e-mail as plain lines (when there is no QR code to set them beside). */
+static void contact_lines(Builder *b, const RlGroup *g)
+{
   RlTextStyle saved = b->body;
   b->body.tabular = true;
   g_autofree char *tel = pdf_uri_tel(g->contact.phone);
@@ -130,45 +135,70 @@ static void details(Builder *b, const RlGroup *g)
   field(b, RL_S_EMAIL, g->contact.email, g->contact.pos, mail);
 }
 
-/* The web address with its QR code on the left and the address beside it. */
+/* One line of the column beside the QR code: at col_w when it fits, else full width
+ * below the code (queued in `below`). */
+static void column_line(Builder *b, const RlTextStyle *st, const char *label, const char *text,
+                        const char *link, RlPos pos, double gap, double col_x, double col_w,
+                        double *y, GArray *below)
+{
+  if (!text || !*text)
+    return;
+  Item it = {.x = col_x, .y = *y, .tag = "P", .link = g_strdup(link)};
+  it.box = text_box_new_labelled(b->f, st, label, text, col_w, pos);
+  if (it.box->overflow) {
+    text_box_free(it.box);
+    it.box = text_box_new_labelled(b->f, st, label, text, b->w, pos);
+    it.x = CARD_BAR + CARD_PAD;
+    g_array_append_val(below, it);
+    return;
+  }
+  it.breakable = *y == b->y;
+  g_array_append_val(b->c->items, it);
+  *y += it.box->height_pt + gap;
+}
+
+/* The QR code of the web address, and beside it the phone, the e-mail, "Scan the code
+ * or go to" and the address; a line too wide for that column goes below the code. */
 static void web_row(Builder *b, const RlGroup *g)
 {
   const char *url = g->contact.website;
-  if (!url || !*url)
-    return;
-  g_autofree char *esc = pdf_uri_escape(url);
   RlCard *c = b->c;
-  c->qr = qr_new(esc, NULL);
-  c->url = url;
-  double qr_w = c->qr ? qr_total_width(c->qr, pdf_mm(c->lay->qr_mm > 0 ? c->lay->qr_mm : 30)) : 0;
-  double text_w = b->w - qr_w - CARD_PAD;
-  if (!c->qr || text_w < b->w * 0.4) {
-    field(b, RL_S_WEB, url, g->contact.pos, url);
+  g_autofree char *esc = url && *url ? pdf_uri_escape(url) : NULL;
+  c->qr = esc ? qr_new(esc, NULL) : NULL;
+  double size = pdf_mm(c->lay->qr_mm > 0 ? c->lay->qr_mm : 30);
+  double qr_w = c->qr ? qr_total_width(c->qr, size) : 0, col_w = b->w - qr_w - CARD_PAD;
+  if (!c->qr || col_w < b->w * 0.4) {
+    contact_lines(b, g);
+    if (url && *url)
+      field(b, RL_S_WEB, url, g->contact.pos, url);
     return;
   }
-  c->qr_size = pdf_mm(c->lay->qr_mm > 0 ? c->lay->qr_mm : 30);
+  c->url = url;
+  c->qr_size = size;
   c->qr_x = CARD_BAR + CARD_PAD;
   c->qr_y = b->y;
-  RlTextStyle strong = text_style(c->lay, RL_ROLE_STRONG);
-  Item scan = {.x = CARD_BAR + CARD_PAD + qr_w + CARD_PAD, .y = b->y, .tag = "P", .breakable = true};
-  Item link = {.x = scan.x, .tag = "P", .link = g_strdup(url)};
-  link.box = text_box_new(b->f, &strong, url, text_w, g->contact.pos);
-  if (link.box->overflow) { /* the address does not fit beside the code: print it below */
-    text_box_free(link.box);
-    link.box = text_box_new(b->f, &strong, url, b->w, g->contact.pos);
-    link.x = CARD_BAR + CARD_PAD;
-    link.y = b->y + qr_w;
-    scan.box = text_box_new(b->f, &b->body, strings_get(RL_S_SCAN, b->lang), text_w, g->contact.pos);
-    g_array_append_val(c->items, scan);
-    g_array_append_val(c->items, link);
-    b->y = link.y + link.box->height_pt + CARD_GAP;
-    return;
+  double col_x = c->qr_x + qr_w + CARD_PAD, y = b->y;
+  GArray *below = g_array_new(FALSE, TRUE, sizeof(Item));
+  RlTextStyle tab = b->body, strong = text_style(c->lay, RL_ROLE_STRONG);
+  tab.tabular = true;
+  g_autofree char *phone_label = card_label(RL_S_PHONE, b->lang);
+  g_autofree char *mail_label = card_label(RL_S_EMAIL, b->lang);
+  g_autofree char *tel = pdf_uri_tel(g->contact.phone);
+  g_autofree char *mail = pdf_uri_mail(g->contact.email);
+  RlPos pos = g->contact.pos;
+  column_line(b, &tab, phone_label, g->contact.phone, tel, pos, CARD_GAP, col_x, col_w, &y, below);
+  column_line(b, &b->body, mail_label, g->contact.email, mail, pos, CARD_GAP, col_x, col_w, &y, below);
+  column_line(b, &b->body, NULL, strings_get(RL_S_SCAN, b->lang), NULL, pos, 0, col_x, col_w, &y, below);
+  column_line(b, &strong, NULL, url, url, pos, 0, col_x, col_w, &y, below);
+  y = MAX(y, b->y + qr_w);
+  for (guint i = 0; i < below->len; i++) {
+    Item *it = &g_array_index(below, Item, i);
+    it->y = y + CARD_GAP;
+    y = it->y + it->box->height_pt;
+    g_array_append_val(c->items, *it);
   }
-  scan.box = text_box_new(b->f, &b->body, strings_get(RL_S_SCAN, b->lang), text_w, g->contact.pos);
-  link.y = b->y + scan.box->height_pt;
-  g_array_append_val(c->items, scan);
-  g_array_append_val(c->items, link);
-  b->y = MAX(link.y + link.box->height_pt, b->y + qr_w) + CARD_GAP;
+  g_array_unref(below);
+  b->y = y + CARD_GAP;
 }
 
 RlCard *card_new(RlFonts *fonts, const RlLayout *lay, const RlGroup *g, RlLang lang, double width_pt)
@@ -182,7 +212,7 @@ RlCard *card_new(RlFonts *fonts, const RlLayout *lay, const RlGroup *g, RlLang l
                .w = width_pt - CARD_BAR - 2 * CARD_PAD, .y = CARD_PAD, .lang = lang};
   head(&b, g);
   details(&b, g);
-  web_row(&b, g);
+  web_row(&b, g); /* phone and e-mail too */
   c->h = b.y - CARD_GAP + CARD_PAD;
   return c;
 }
