@@ -11,10 +11,9 @@
 #include <string.h>
 
 #include "build/build.h"
+#include "build/session.h"
 #include "build/watch.h"
-#include "model/check.h"
 #include "model/diag.h"
-#include "model/load.h"
 #include "layout/fonts.h"
 #include "render/dryrun.h"
 
@@ -49,25 +48,10 @@ static const Command commands[] = {
   {"watch", cmd_watch, "build, then rebuild what a change touches, until interrupted", true},
 };
 
-/* Today's date for staleness checks: from SOURCE_DATE_EPOCH when set. */
-static void reference_date(GDate *today)
-{
-  const char *sde = g_getenv("SOURCE_DATE_EPOCH");
-  gint64 t = sde ? g_ascii_strtoll(sde, NULL, 10) : g_get_real_time() / G_USEC_PER_SEC;
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc(t);
-  g_date_clear(today, 1);
-  g_date_set_dmy(today, (GDateDay)g_date_time_get_day_of_month(dt),
-                 (GDateMonth)g_date_time_get_month(dt), (GDateYear)g_date_time_get_year(dt));
-}
-
 /* Loads and checks the data; returns the model (NULL never), diagnostics in dl. */
 static RlModel *load_checked(const CliOptions *o, DiagList *dl)
 {
-  GDate today;
-  reference_date(&today);
-  RlModel *m = load_model(o->data_dir, o->layouts_dir, dl);
-  check_model(m, &today, dl); /* also after load errors: report everything in one run */
-  return m;
+  return session_load(o->data_dir, o->layouts_dir, dl);
 }
 
 static void print_summary(const RlModel *m, DiagList *dl)

@@ -1,0 +1,315 @@
+/* output.c - atomic writes into the output folder: temporary name, fsync, rename. */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool set_errno_error(GError **error, int err, const char *what, const char *path)
+{
+  g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s %s: %s", what, path,
+              g_strerror(err));
+  return false;
+}
+
+/* Flushes a file or a folder to disk. */
+static bool sync_path(const char *path, GError **error)
+{
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return set_errno_error(error, errno, "cannot open", path);
+  int rc = fsync(fd);
+  int err = errno;
+  close(fd);
+  return rc == 0 || err == EINVAL ? true : set_errno_error(error, err, "cannot flush", path);
+}
+
+static bool sync_parent(const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname(path);
+  return sync_path(dir, error);
+}
+
+char *output_temp_path(const char *final)
+{
+  g_autofree char *dir = g_path_get_dirname(final);
+  g_autofree char *base = g_path_get_basename(final);
+  char *tmpl = g_strdup_printf("%s/.%s.tmp-XXXXXX", dir, base);
+  int fd = g_mkstemp_full(tmpl, O_RDWR | O_CLOEXEC, 0666);
+  if (fd >= 0)
+    close(fd); /* keeps the name reserved; the writer truncates it */
+  return tmpl;
+}
+
+bool output_make_parent(const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname(path);
+  if (g_mkdir_with_parents(dir, 0755) == 0)
+    return true;
+  return set_errno_error(error, errno, "cannot make folder", dir);
+}
+
+bool output_commit_file(const char *tmp, const char *final, GError **error)
+{
+  if (!sync_path(tmp, error)) {
+    g_unlink(tmp);
+    return false;
+  }
+  if (g_rename(tmp, final) != 0) {
+    int err = errno;
+    g_unlink(tmp);
+    return set_errno_error(error, err, "cannot rename into", final);
+  }
+  return sync_parent(final, error);
+}
+
+bool output_write_file(const char *path, const char *data, gsize len, GError **error)
+{
+  if (!output_make_parent(path, error))
+    return false;
+  return g_file_set_contents_full(path, data, (gssize)len,
+                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                  0644, error);
+}
+
+/* ---- folders ------------------------------------------------------------------- */
+
+static bool is_link(const char *path)
+{
+  GStatBuf st;
+  return g_lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+static bool is_real_dir(const char *path)
+{
+  GStatBuf st;
+  return g_lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Removes a file, a link or a folder and everything in it (links are not followed). */
+static void remove_tree(const char *path)
+{
+  if (is_real_dir(path)) {
+    GDir *d = g_dir_open(path, 0, NULL);
+    const char *name;
+    while (d && (name = g_dir_read_name(d))) {
+      g_autofree char *child = g_build_filename(path, name, NULL);
+      remove_tree(child);
+    }
+    if (d)
+      g_dir_close(d);
+    g_rmdir(path);
+  } else {
+    g_unlink(path);
+  }
+}
+
+/* Flushes every file under a folder, then the folder. */
+static bool sync_tree(const char *path, GError **error)
+{
+  if (is_real_dir(path)) {
+    GDir *d = g_dir_open(path, 0, error);
+    if (!d)
+      return false;
+    const char *name;
+    bool ok = true;
+    while (ok && (name = g_dir_read_name(d))) {
+      g_autofree char *child = g_build_filename(path, name, NULL);
+      ok = sync_tree(child, error);
+    }
+    g_dir_close(d);
+    if (!ok)
+      return false;
+  } else if (is_link(path)) {
+    return true;
+  }
+  return sync_path(path, error);
+}
+
+char *output_temp_dir(const char *final, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname(final);
+  g_autofree char *base = g_path_get_basename(final);
+  char *tmpl = g_strdup_printf("%s/.%s.tmp-XXXXXX", dir, base);
+  if (g_mkdtemp_full(tmpl, 0755))
+    return tmpl;
+  set_errno_error(error, errno, "cannot make folder", tmpl);
+  g_free(tmpl);
+  return NULL;
+}
+
+/* Creates a link to `target` at a fresh temporary name beside `final`; returns it. */
+static char *temp_link(const char *final, const char *target, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname(final);
+  g_autofree char *base = g_path_get_basename(final);
+  for (int attempt = 0; attempt < 100; attempt++) {
+    char *link = g_strdup_printf("%s/.%s.tmp-%08x", dir, base, g_random_int());
+    if (symlink(target, link) == 0)
+      return link;
+    int err = errno;
+    if (err != EEXIST) {
+      set_errno_error(error, err, "cannot make link", link);
+      g_free(link);
+      return NULL;
+    }
+    g_free(link);
+  }
+  g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "no free temporary name beside %s", final);
+  return NULL;
+}
+
+/* The versioned folder a link points to, as a path beside the link; NULL if not a link. */
+static char *link_target(const char *link)
+{
+  if (!is_link(link))
+    return NULL;
+  g_autofree char *target = g_file_read_link(link, NULL);
+  if (!target || strchr(target, '/'))
+    return NULL; /* only our own relative links to a sibling */
+  g_autofree char *dir = g_path_get_dirname(link);
+  return g_build_filename(dir, target, NULL);
+}
+
+/* Renames `link` over `final`; a real folder in the way is removed first. */
+static bool swap_link(const char *link, const char *final, GError **error)
+{
+  if (is_real_dir(final))
+    remove_tree(final);
+  if (g_rename(link, final) == 0)
+    return true;
+  int err = errno;
+  g_unlink(link);
+  return set_errno_error(error, err, "cannot swap in", final);
+}
+
+/* Renames the finished folder to the first free "DIR/.NAME.v-KEY16[-N]"; returns that
+ * name (g_free) or NULL with *error set. Deterministic: the same history gives the same name. */
+static char *place_version(const char *tmp_dir, const char *final, const char *key, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname(final);
+  g_autofree char *base = g_path_get_basename(final);
+  for (int n = 0; n < 1000; n++) {
+    char *version = n ? g_strdup_printf(".%s.v-%.16s-%d", base, key, n)
+                      : g_strdup_printf(".%s.v-%.16s", base, key);
+    g_autofree char *path = g_build_filename(dir, version, NULL);
+    GStatBuf st;
+    if (g_lstat(path, &st) == 0) {
+      g_free(version);
+      continue;
+    }
+    if (g_rename(tmp_dir, path) == 0)
+      return version;
+    int err = errno;
+    g_free(version);
+    if (err != EEXIST && err != ENOTEMPTY) {
+      set_errno_error(error, err, "cannot rename", tmp_dir);
+      return NULL;
+    }
+  }
+  g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "no free name beside %s", final);
+  return NULL;
+}
+
+bool output_commit_dir(const char *tmp_dir, const char *final, const char *key, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname(final);
+  g_autofree char *version = sync_tree(tmp_dir, error) ? place_version(tmp_dir, final, key, error) : NULL;
+  if (!version) {
+    remove_tree(tmp_dir);
+    return false;
+  }
+  g_autofree char *versioned = g_build_filename(dir, version, NULL);
+  g_autofree char *old = link_target(final);
+  g_autofree char *link = temp_link(final, version, error);
+  if (!link || !swap_link(link, final, error)) {
+    remove_tree(versioned);
+    return false;
+  }
+  if (!sync_path(dir, error))
+    return false;
+  if (old && strcmp(old, versioned) != 0)
+    remove_tree(old);
+  return true;
+}
+
+bool output_remove(const char *path, GError **error)
+{
+  g_autofree char *old = link_target(path);
+  if (is_real_dir(path))
+    remove_tree(path);
+  else if (g_unlink(path) != 0 && errno != ENOENT)
+    return set_errno_error(error, errno, "cannot remove", path);
+  if (old)
+    remove_tree(old);
+  return true;
+}
+
+/* ---- after an interrupted build --------------------------------------------------- */
+
+/* True when a link in `dir` points at the entry `name`. */
+static bool is_linked(const char *dir, const char *name)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  const char *other;
+  bool found = false;
+  while (!found && d && (other = g_dir_read_name(d))) {
+    g_autofree char *path = g_build_filename(dir, other, NULL);
+    g_autofree char *target = is_link(path) ? g_file_read_link(path, NULL) : NULL;
+    found = target && strcmp(target, name) == 0;
+  }
+  if (d)
+    g_dir_close(d);
+  return found;
+}
+
+static void sweep(const char *dir, int depth)
+{
+  GDir *d = g_dir_open(dir, 0, NULL);
+  if (!d)
+    return;
+  GPtrArray *doomed = g_ptr_array_new_with_free_func(g_free);
+  const char *name;
+  while ((name = g_dir_read_name(d))) {
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    if (strstr(name, ".tmp-") || (strstr(name, ".v-") && name[0] == '.' && !is_linked(dir, name)))
+      g_ptr_array_add(doomed, g_steal_pointer(&path));
+    else if (depth > 0 && is_real_dir(path) && !strstr(name, ".v-"))
+      sweep(path, depth - 1);
+  }
+  g_dir_close(d);
+  for (guint i = 0; i < doomed->len; i++)
+    remove_tree(g_ptr_array_index(doomed, i));
+  g_ptr_array_unref(doomed);
+}
+
+void output_sweep(const char *dir)
+{
+  sweep(dir, 2);
+}
+
+gint64 output_size(const char *path)
+{
+  GStatBuf st;
+  if (g_lstat(path, &st) != 0)
+    return 0;
+  if (S_ISLNK(st.st_mode)) {
+    g_autofree char *target = link_target(path);
+    return target ? output_size(target) : 0;
+  }
+  if (!S_ISDIR(st.st_mode))
+    return (gint64)st.st_size;
+  gint64 total = 0;
+  GDir *d = g_dir_open(path, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name(d))) {
+    g_autofree char *child = g_build_filename(path, name, NULL);
+    total += output_size(child);
+  }
+  if (d)
+    g_dir_close(d);
+  return total;
+}

@@ -1,0 +1,48 @@
+/* output.h - writing into the output folder so that nobody ever sees a half-written file.
+ *
+ * A file is written to a temporary name in its own folder, flushed to disk, then renamed
+ * over the old one (rename is atomic on one file system). A folder output (the kiosk) is
+ * built in a new versioned folder `.NAME-KEY` beside it, and `NAME` is a symbolic link
+ * renamed over to point at it; the old version is removed afterwards. Temporary names
+ * all contain ".tmp-" so output_sweep() can remove what a killed build left behind.
+ */
+#pragma once
+
+#include <glib.h>
+#include <stdbool.h>
+
+/* A temporary path in the same folder as `final`: "DIR/.NAME.tmp-XXXXXX" (a file name
+ * not yet used). Returns a new string (g_free). */
+char *output_temp_path(const char *final);
+
+/* Makes the folder that will hold `path` (and its parents). */
+bool output_make_parent(const char *path, GError **error);
+
+/* Flushes `tmp` to disk, renames it to `final` and flushes the folder. On failure `tmp`
+ * is removed, `final` is untouched and *error is set. */
+bool output_commit_file(const char *tmp, const char *final, GError **error);
+
+/* Writes `len` bytes to `path` atomically (temporary file, fsync, rename). */
+bool output_write_file(const char *path, const char *data, gsize len, GError **error);
+
+/* A new empty temporary folder beside `final` (a folder output); returns its path (g_free)
+ * or NULL with *error set. */
+char *output_temp_dir(const char *final, GError **error);
+
+/* Makes `final` (a symbolic link) point at the finished folder `tmp_dir`: the folder is
+ * renamed to "DIR/.NAME-KEY" (key's first 16 characters), a new link is renamed over
+ * `final`, and the folder the old link pointed to is removed. A real folder at `final`
+ * (from an older relais) is removed first. On failure *error is set and `final` is as
+ * it was. */
+bool output_commit_dir(const char *tmp_dir, const char *final, const char *key, GError **error);
+
+/* Removes an output: a file, or a link and the versioned folder it points to. A missing
+ * output is not an error. */
+bool output_remove(const char *path, GError **error);
+
+/* Removes what an interrupted build left in `dir` and its sub-folders: files and folders
+ * whose name contains ".tmp-", and versioned folders ".NAME-KEY" no link points at. */
+void output_sweep(const char *dir);
+
+/* Total size in bytes of a file, or of every file under a folder. */
+gint64 output_size(const char *path);

@@ -1,0 +1,35 @@
+/* session.c - load and check the data; find the folders beside it. */
+#include "session.h"
+
+#include "model/check.h"
+#include "model/load.h"
+
+void session_reference_date(GDate *today)
+{
+  const char *sde = g_getenv("SOURCE_DATE_EPOCH");
+  gint64 t = sde ? g_ascii_strtoll(sde, NULL, 10) : g_get_real_time() / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc(t);
+  g_date_clear(today, 1);
+  g_date_set_dmy(today, (GDateDay)g_date_time_get_day_of_month(dt),
+                 (GDateMonth)g_date_time_get_month(dt), (GDateYear)g_date_time_get_year(dt));
+}
+
+RlModel *session_load(const char *data_dir, const char *layouts_dir, DiagList *dl)
+{
+  GDate today;
+  session_reference_date(&today);
+  RlModel *m = load_model(data_dir, layouts_dir, dl);
+  check_model(m, &today, dl); /* also after load errors: report everything in one run */
+  return m;
+}
+
+char *session_folder(const char *data_dir, const char *given, const char *name)
+{
+  if (given)
+    return g_strdup(given);
+  char *inside = g_build_filename(data_dir, name, NULL);
+  if (g_file_test(inside, G_FILE_TEST_IS_DIR))
+    return inside;
+  g_free(inside);
+  return g_build_filename(data_dir, "..", name, NULL);
+}
