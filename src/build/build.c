@@ -16,7 +16,7 @@
 #include "build/plan.h"
 #include "build/pool.h"
 #include "build/progress.h"
-#include "build/session.h"
+#include "layout/fonts.h"
 
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_IO = 3 };
 
@@ -29,6 +29,7 @@ typedef struct {
   RlManifest *manifest;   /* the previous one, updated as outputs land */
   RlProgress *progress;
   GPtrArray *failed;      /* char*: "guide/x.pdf: why" */
+  GHashTable *touched;    /* char* folders where outputs were renamed: flushed at the end */
   guint made, unchanged, removed, pages;
   int rc;
 } Run;
@@ -45,8 +46,9 @@ static GPtrArray *asked_renderers(const RlBuildOptions *opt)
   GPtrArray *a = g_ptr_array_new();
   for (guint i = 0; opt->only && i < opt->only->len; i++)
     g_ptr_array_add(a, g_ptr_array_index(opt->only, i));
-  for (int i = 0; a->len == 0 && render_registry[i]; i++)
-    g_ptr_array_add(a, (gpointer)render_registry[i]);
+  if (a->len == 0)
+    for (int i = 0; render_registry[i]; i++)
+      g_ptr_array_add(a, (gpointer)render_registry[i]);
   return a;
 }
 
@@ -182,9 +184,16 @@ static char *task_refusal(Run *run, RlTask *t)
   return NULL;
 }
 
-static bool task_commit(RlTask *t, GError **error)
+static void touch(Run *run, const char *path)
+{
+  g_hash_table_add(run->touched, g_path_get_dirname(path));
+}
+
+static bool task_commit(Run *run, RlTask *t, GError **error)
 {
   const RlJob *job = t->item->job;
+  touch(run, t->final);
+  touch(run, t->thumb_final);
   return job->renderer->is_dir ? output_commit_dir(t->tmp, t->final, t->item->key, error)
                                : output_commit_file(t->tmp, t->final, error);
 }
@@ -195,7 +204,7 @@ static void task_ended(Run *run, RlTask *t)
   merge_diags(run->dl, t->diags);
   g_autofree char *refusal = task_refusal(run, t);
   g_autoptr(GError) err = NULL;
-  if (!refusal && !task_commit(t, &err))
+  if (!refusal && !task_commit(run, t, &err))
     refusal = g_strdup(err->message);
   if (refusal) {
     output_remove(t->tmp, NULL);
@@ -249,6 +258,7 @@ static void remove_stale(Run *run, const RlPlan *plan)
     }
     if (thumb)
       output_remove(thumb, NULL);
+    touch(run, path);
     progress_item(run->progress, "removed", e->out, "no longer in the data", false);
     run->removed++;
     manifest_remove(run->manifest, e->out);
@@ -273,9 +283,15 @@ static void render_todo(Run *run, const RlPlan *plan, const RlRenderOptions *rop
   g_ptr_array_unref(tasks);
 }
 
-/* Writes the manifest and the browse page. */
+/* Flushes every folder where outputs were renamed or removed, then writes the manifest
+ * and the browse page. */
 static void write_index(Run *run)
 {
+  GHashTableIter it;
+  gpointer dir;
+  g_hash_table_iter_init(&it, run->touched);
+  while (g_hash_table_iter_next(&it, &dir, NULL))
+    output_sync_folder(dir, NULL); /* a folder that vanished has nothing to flush */
   g_autofree char *path = g_build_filename(run->opt->out_dir, "manifest.json", NULL);
   g_autoptr(GError) err = NULL;
   if (!manifest_save(run->manifest, path, &err) || !browse_write(run->opt->out_dir, run->manifest, run->m, run->data_diags, &err)) {
@@ -304,8 +320,8 @@ static void build_locked(Run *run)
   run->manifest = manifest_load(mpath, &warning);
   if (warning && !opt->quiet)
     fprintf(stderr, "relais: %s\n", warning);
-  g_autofree char *fonts_dir = session_folder(opt->data_dir, NULL, "fonts");
-  g_autofree char *fonts_digest = plan_folder_digest(fonts_dir);
+  g_autofree char *fonts_dir = fonts_dir_find(opt->data_dir);
+  g_autofree char *fonts_digest = fonts_dir ? plan_folder_digest(fonts_dir) : g_strdup("built-in");
   RlRenderOptions ropt = {opt->press, source_date_epoch(), opt->languages};
   g_autoptr(GPtrArray) renderers = asked_renderers(opt);
   g_autoptr(GError) err = NULL;
@@ -328,7 +344,8 @@ int build_run(const RlModel *m, const RlBuildOptions *opt, DiagList *dl)
   signal(SIGXFSZ, SIG_IGN); /* a full disk or a file size limit is an I/O error, not a crash */
   gint64 t0 = g_get_monotonic_time();
   Run run = {.m = m, .opt = opt, .dl = dl, .data_diags = diag_list_new(),
-             .failed = g_ptr_array_new_with_free_func(g_free)};
+             .failed = g_ptr_array_new_with_free_func(g_free),
+             .touched = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
   merge_diags(run.data_diags, dl);
   g_autoptr(GError) err = NULL;
   RlLock *lock = NULL;
@@ -351,5 +368,6 @@ int build_run(const RlModel *m, const RlBuildOptions *opt, DiagList *dl)
   manifest_free(run.manifest);
   g_ptr_array_unref(run.failed);
   diag_list_free(run.data_diags);
+  g_hash_table_unref(run.touched);
   return run.rc;
 }

@@ -27,12 +27,6 @@ static bool sync_path(const char *path, GError **error)
   return rc == 0 || err == EINVAL ? true : set_errno_error(error, err, "cannot flush", path);
 }
 
-static bool sync_parent(const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname(path);
-  return sync_path(dir, error);
-}
-
 char *output_temp_path(const char *final)
 {
   g_autofree char *dir = g_path_get_dirname(final);
@@ -54,16 +48,16 @@ bool output_make_parent(const char *path, GError **error)
 
 bool output_commit_file(const char *tmp, const char *final, GError **error)
 {
-  if (!sync_path(tmp, error)) {
-    g_unlink(tmp);
-    return false;
-  }
-  if (g_rename(tmp, final) != 0) {
-    int err = errno;
-    g_unlink(tmp);
-    return set_errno_error(error, err, "cannot rename into", final);
-  }
-  return sync_parent(final, error);
+  if (g_rename(tmp, final) == 0)
+    return true;
+  int err = errno;
+  g_unlink(tmp);
+  return set_errno_error(error, err, "cannot rename into", final);
+}
+
+bool output_sync_folder(const char *dir, GError **error)
+{
+  return sync_path(dir, error);
 }
 
 bool output_write_file(const char *path, const char *data, gsize len, GError **error)
@@ -127,6 +121,11 @@ static bool sync_tree(const char *path, GError **error)
     return true;
   }
   return sync_path(path, error);
+}
+
+bool output_seal(const char *tmp, GError **error)
+{
+  return sync_tree(tmp, error);
 }
 
 char *output_temp_dir(const char *final, GError **error)
@@ -217,7 +216,7 @@ static char *place_version(const char *tmp_dir, const char *final, const char *k
 bool output_commit_dir(const char *tmp_dir, const char *final, const char *key, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname(final);
-  g_autofree char *version = sync_tree(tmp_dir, error) ? place_version(tmp_dir, final, key, error) : NULL;
+  g_autofree char *version = place_version(tmp_dir, final, key, error);
   if (!version) {
     remove_tree(tmp_dir);
     return false;

@@ -18,9 +18,18 @@ char *output_temp_path(const char *final);
 /* Makes the folder that will hold `path` (and its parents). */
 bool output_make_parent(const char *path, GError **error);
 
-/* Flushes `tmp` to disk, renames it to `final` and flushes the folder. On failure `tmp`
- * is removed, `final` is untouched and *error is set. */
+/* Flushes a finished temporary output (a file, or a folder and everything in it) to disk,
+ * so that a rename can never expose a file whose bytes are not there yet. Slow (fsync):
+ * call it in the worker that wrote the output. */
+bool output_seal(const char *tmp, GError **error);
+
+/* Renames the sealed file `tmp` to `final`. On failure `tmp` is removed, `final` is
+ * untouched and *error is set. The rename reaches the disk with the folder's next
+ * flush: call output_sync_folder() on it once all outputs are in place. */
 bool output_commit_file(const char *tmp, const char *final, GError **error);
+
+/* Flushes a folder (its entries: renames done in it) to disk. */
+bool output_sync_folder(const char *dir, GError **error);
 
 /* Writes `len` bytes to `path` atomically (temporary file, fsync, rename). */
 bool output_write_file(const char *path, const char *data, gsize len, GError **error);
@@ -29,7 +38,7 @@ bool output_write_file(const char *path, const char *data, gsize len, GError **e
  * or NULL with *error set. */
 char *output_temp_dir(const char *final, GError **error);
 
-/* Makes `final` (a symbolic link) point at the finished folder `tmp_dir`: the folder is
+/* Makes `final` (a symbolic link) point at the sealed folder `tmp_dir`: the folder is
  * renamed to "DIR/.NAME-KEY" (key's first 16 characters), a new link is renamed over
  * `final`, and the folder the old link pointed to is removed. A real folder at `final`
  * (from an older relais) is removed first. On failure *error is set and `final` is as

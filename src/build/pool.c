@@ -1,6 +1,9 @@
 /* pool.c - the worker threads of a build. */
 #include "pool.h"
 
+#include "build/output.h"
+#include "layout/fonts.h"
+
 typedef struct {
   RlRenderEnv env;
   bool fonts_tried;
@@ -49,13 +52,14 @@ void pool_task_free(gpointer p)
 
 /* ---- fonts per worker -------------------------------------------------------------- */
 
-/* The worker's fonts, made on first use. Until layout/fonts.h exists the pipeline hands
- * renderers NULL fonts. */
+/* The worker's fonts, made on first use in the worker's thread and kept for its next
+ * jobs; a failure is remembered and fails every job of that worker. */
 static bool worker_fonts(Worker *w, const char *fonts_dir, GError **error)
 {
-  (void)fonts_dir;
-  w->fonts_tried = true;
-  w->env.fonts = NULL;
+  if (!w->fonts_tried) {
+    w->fonts_tried = true;
+    w->env.fonts = fonts_new(fonts_dir, &w->fonts_error);
+  }
   if (w->fonts_error) {
     g_propagate_error(error, g_error_copy(w->fonts_error));
     return false;
@@ -66,6 +70,7 @@ static bool worker_fonts(Worker *w, const char *fonts_dir, GError **error)
 static void worker_free(gpointer p)
 {
   Worker *w = p;
+  fonts_free(w->env.fonts);
   g_clear_error(&w->fonts_error);
   g_free(w);
 }
@@ -92,6 +97,8 @@ static void render_one(gpointer data, gpointer user_data)
     task->ok = job->renderer->render(job, s->m, &w->env, task->tmp, task->thumb_tmp, &task->error);
     if (!task->ok && !task->error)
       g_set_error(&task->error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s failed", job->renderer->name);
+    if (task->ok)
+      task->ok = output_seal(task->tmp, &task->error) && output_seal(task->thumb_tmp, &task->error);
     w->env.diags = NULL;
   }
   g_async_queue_push(s->idle, w);

@@ -1,4 +1,4 @@
-/* session.c - load and check the data; find the folders beside it. */
+/* session.c - load and check the data. */
 #include "session.h"
 
 #include "model/check.h"
@@ -21,15 +21,4 @@ RlModel *session_load(const char *data_dir, const char *layouts_dir, DiagList *d
   RlModel *m = load_model(data_dir, layouts_dir, dl);
   check_model(m, &today, dl); /* also after load errors: report everything in one run */
   return m;
-}
-
-char *session_folder(const char *data_dir, const char *given, const char *name)
-{
-  if (given)
-    return g_strdup(given);
-  char *inside = g_build_filename(data_dir, name, NULL);
-  if (g_file_test(inside, G_FILE_TEST_IS_DIR))
-    return inside;
-  g_free(inside);
-  return g_build_filename(data_dir, "..", name, NULL);
 }
