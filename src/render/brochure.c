@@ -187,15 +187,16 @@ static void bar_draw(void *data, cairo_t *cr, double x, double y, double w, RlPr
 static void cover(Guide *g, const RlEdition *e)
 {
   const RlSite *s = &g->m->site;
-  flow_add_custom(g->flow, 14, bar_draw, (gpointer)g->lay, NULL, &(RlBlockOpts){.space_after = g->line});
-  heading(g, RL_ROLE_TITLE, strings_get(RL_S_GUIDE_TITLE, g->lang), s->pos, false);
-  put(g, RL_ROLE_H1, tr(g, &e->name), e->name.pos, (RlBlockOpts){.tag = "P", .space_after = g->line});
-  put(g, RL_ROLE_H2, tr(g, &s->tagline), s->tagline.pos, (RlBlockOpts){.tag = "P", .space_after = g->line});
+  double gap = g->line / 2;
+  flow_add_custom(g->flow, 14, bar_draw, (gpointer)g->lay, NULL, &(RlBlockOpts){.space_after = gap});
+  put(g, RL_ROLE_TITLE, strings_get(RL_S_GUIDE_TITLE, g->lang), s->pos,
+      (RlBlockOpts){.tag = "H1", .outline = 1, .space_after = gap / 2});
+  put(g, RL_ROLE_H1, tr(g, &e->name), e->name.pos, (RlBlockOpts){.tag = "P", .space_after = gap});
+  put(g, RL_ROLE_H2, tr(g, &s->tagline), s->tagline.pos, (RlBlockOpts){.tag = "P", .space_after = gap});
   put(g, RL_ROLE_STRONG, tr(g, &s->organisation), s->organisation.pos,
-      (RlBlockOpts){.tag = "P", .space_after = g->line});
+      (RlBlockOpts){.tag = "P", .space_after = gap});
   if (s->sample)
-    put(g, RL_ROLE_BODY, strings_get(RL_S_SAMPLE_NOTICE, g->lang), s->pos,
-        (RlBlockOpts){.tag = "P", .space_before = g->line});
+    put(g, RL_ROLE_BODY, strings_get(RL_S_SAMPLE_NOTICE, g->lang), s->pos, (RlBlockOpts){.tag = "P"});
 }
 
 /* A paragraph of an editorial body: a bullet list when every line starts with "- ". */
