@@ -2,11 +2,13 @@
 #include "render.h"
 
 extern const RlRenderer render_guide, render_booklet, render_flyer;
+extern const RlRenderer render_poster;
 
 const RlRenderer *const render_registry[] = {
   &render_guide,
   &render_booklet,
   &render_flyer,
+  &render_poster,
   NULL,
 };
 

@@ -1,0 +1,339 @@
+/* postermap.c - the poster's map figure: a close-up of the network's area (or the whole
+ * map), highlighted with a heavy outline, numbered dots for the groups, a legend that
+ * names the area in words, an overview inset, and the alt text. */
+#include <math.h>
+#include <string.h>
+
+#include "render/poster.h"
+
+#define VIEW_PAD 0.15      /* margin around the area in a close-up, share of its size */
+#define VIEW_MIN 0.08      /* smallest close-up, share of the map's width */
+#define VIEW_MAX 0.6       /* a view wider than this share shows the whole map */
+#define INSET_SHARE 0.28   /* overview inset width, share of the figure */
+#define GAP 12.0           /* points between legend parts */
+
+typedef struct {
+  double x, y, w, h;
+} Box;
+
+static RlMapStyle poster_map_style(const RlLayout *lay)
+{
+  RlMapStyle st = map_style_default();
+  st.muted_fill = (RlColour){0.9, 0.9, 0.9};
+  st.muted_stroke = (RlColour){0.4, 0.4, 0.4}; /* 4.6:1 against the muted fill */
+  st.highlight_fill = lay->highlight;
+  st.highlight_stroke = lay->ink;
+  st.stroke_pt = 0.6;
+  st.highlight_stroke_pt = 3.5;
+  return st;
+}
+
+double poster_dot_radius(const RlPoster *p)
+{
+  return text_style(p->lay, RL_ROLE_STRONG).size_pt * 0.8;
+}
+
+void poster_dot(const RlPoster *p, cairo_t *cr, double cx, double cy, double r, int n)
+{
+  const RlLayout *lay = p->lay;
+  cairo_save(cr);
+  cairo_new_path(cr); /* text drawing leaves a current point: no line to the circle */
+  cairo_arc(cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_set_source_rgb(cr, lay->accent.r, lay->accent.g, lay->accent.b);
+  cairo_fill_preserve(cr);
+  cairo_set_source_rgb(cr, lay->paper.r, lay->paper.g, lay->paper.b);
+  cairo_set_line_width(cr, 3);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+  RlTextStyle st = text_style(lay, RL_ROLE_STRONG);
+  st.ink = lay->accent_ink;
+  st.paper = lay->accent;
+  st.tabular = true;
+  char num[16];
+  g_snprintf(num, sizeof num, "%d", n);
+  RlTextBox *b = text_box_new(p->fonts, &st, num, 4 * r, (RlPos){0});
+  text_box_draw(b, cr, cx - b->text_w / 2, cy - b->height_pt / 2, p->pf);
+  text_box_free(b);
+}
+
+/* NULL-terminated copy of the area's codes (borrowed strings). Free with g_free(). */
+static const char **poster_codes(const RlPoster *p)
+{
+  const char **v = g_new0(const char *, p->codes->len + 1);
+  for (guint i = 0; i < p->codes->len; i++)
+    v[i] = g_ptr_array_index(p->codes, i);
+  return v;
+}
+
+static void box_add(Box *b, bool *any, double x, double y, double w, double h)
+{
+  if (!*any) {
+    *b = (Box){x, y, w, h};
+    *any = true;
+    return;
+  }
+  double x1 = fmax(b->x + b->w, x + w), y1 = fmax(b->y + b->h, y + h);
+  b->x = fmin(b->x, x), b->y = fmin(b->y, y);
+  b->w = x1 - b->x, b->h = y1 - b->y;
+}
+
+/* The part of the map to show, in user units: the area and the groups' places, padded;
+ * false when that is most of the map (then the whole map is shown). */
+static bool poster_view(const RlPoster *p, Box *view)
+{
+  bool any = false;
+  for (guint i = 0; i < p->codes->len; i++) {
+    double x, y, w, h;
+    if (map_region_bbox(p->map, g_ptr_array_index(p->codes, i), &x, &y, &w, &h, NULL))
+      box_add(view, &any, x, y, w, h);
+  }
+  for (guint i = 0; i < p->groups->len; i++) {
+    const RlGroup *g = g_ptr_array_index(p->groups, i);
+    double x, y;
+    if (!g->place.has_coords)
+      continue;
+    map_project(p->m->map, g->place.lon, g->place.lat, &x, &y);
+    box_add(view, &any, x, y, 0, 0);
+  }
+  double mw, mh;
+  map_size(p->map, &mw, &mh);
+  if (!any)
+    return false;
+  double pad = fmax(fmax(view->w, view->h) * VIEW_PAD, mw * VIEW_MIN / 2 - fmax(view->w, view->h) / 2);
+  view->x -= pad, view->y -= pad, view->w += 2 * pad, view->h += 2 * pad;
+  return view->w < mw * VIEW_MAX && view->h < mh * VIEW_MAX;
+}
+
+/* ---- legend ------------------------------------------------------------------------- */
+
+static bool poster_has_dots(const RlPoster *p)
+{
+  for (guint i = 0; i < p->groups->len; i++)
+    if (((const RlGroup *)g_ptr_array_index(p->groups, i))->place.has_coords)
+      return true;
+  return false;
+}
+
+/* The legend's text boxes: [0] the area (or the unknown-area note), [1] the dots or NULL;
+ * each at most w wide beside its swatch. */
+static void legend_boxes(const RlPoster *p, double w, RlTextBox *out[2])
+{
+  RlTextStyle st = text_style(p->lay, RL_ROLE_BODY);
+  double sw = 2.2 * poster_dot_radius(p) + GAP; /* room for the swatch or the dot */
+  if (p->codes->len == 0) {
+    out[0] = text_box_new(p->fonts, &st, poster_word(PW_NO_AREA, p->lang), w, p->label_pos);
+  } else {
+    g_autofree char *area = g_strdup_printf(poster_word(PW_AREA, p->lang), p->label);
+    out[0] = text_box_new(p->fonts, &st, area, w - sw, p->label_pos);
+  }
+  out[1] = poster_has_dots(p) ? text_box_new(p->fonts, &st, poster_word(PW_GROUP_DOT, p->lang),
+                                             w - sw, (RlPos){0})
+                              : NULL;
+}
+
+/* Width of legend entry i: swatch column and text. */
+static double legend_entry_w(const RlPoster *p, RlTextBox *const b[2], int i)
+{
+  bool swatch = i == 1 || p->codes->len > 0;
+  return (swatch ? 2.2 * poster_dot_radius(p) + GAP : 0) + b[i]->text_w;
+}
+
+/* One row when both entries fit side by side in w, else two rows. */
+static bool legend_one_row(const RlPoster *p, RlTextBox *const b[2], double w)
+{
+  return !b[1] || legend_entry_w(p, b, 0) + 2 * GAP + legend_entry_w(p, b, 1) <= w;
+}
+
+static double legend_height(const RlPoster *p, RlTextBox *const b[2], double w)
+{
+  double r = poster_dot_radius(p);
+  double h0 = fmax(b[0]->height_pt, p->codes->len ? 2 * r : 0);
+  double h1 = b[1] ? fmax(b[1]->height_pt, 2 * r) : 0;
+  return GAP / 2 + (legend_one_row(p, b, w) ? fmax(h0, h1) : h0 + GAP / 2 + h1);
+}
+
+/* The legend under the map: a swatch like the highlighted area (fill and heavy outline)
+ * naming the area, and a numbered dot. */
+static void legend_draw(const RlPoster *p, cairo_t *cr, double x, double y, double w,
+                        RlTextBox *const b[2])
+{
+  RlMapStyle st = poster_map_style(p->lay);
+  double r = poster_dot_radius(p), sw = 2.2 * r + GAP;
+  bool row = legend_one_row(p, b, w);
+  double h0 = fmax(b[0]->height_pt, p->codes->len ? 2 * r : 0);
+  double h = row && b[1] ? fmax(h0, fmax(b[1]->height_pt, 2 * r)) : h0;
+  y += GAP / 2;
+  if (p->codes->len) {
+    cairo_save(cr);
+    cairo_rectangle(cr, x + 3, y + h / 2 - r * 0.7, 2.2 * r - 6, 1.4 * r);
+    cairo_set_source_rgb(cr, st.highlight_fill.r, st.highlight_fill.g, st.highlight_fill.b);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, st.highlight_stroke.r, st.highlight_stroke.g, st.highlight_stroke.b);
+    cairo_set_line_width(cr, st.highlight_stroke_pt);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+  }
+  text_box_draw(b[0], cr, p->codes->len ? x + sw : x, y + (h - b[0]->height_pt) / 2, p->pf);
+  if (!b[1])
+    return;
+  double x1 = row ? x + legend_entry_w(p, b, 0) + 2 * GAP : x;
+  double y1 = row ? y : y + h0 + GAP / 2;
+  double h1 = row ? h : fmax(b[1]->height_pt, 2 * r);
+  poster_dot(p, cr, x1 + 1.1 * r, y1 + h1 / 2, r, 1);
+  text_box_draw(b[1], cr, x1 + sw, y1 + (h1 - b[1]->height_pt) / 2, p->pf);
+}
+
+/* ---- dots --------------------------------------------------------------------------- */
+
+/* Places the numbered dots, nudging a dot that would cover an earlier one and drawing a
+ * leader from the true place to it. */
+static void poster_dots(const RlPoster *p, cairo_t *cr, const RlMapFit *fit)
+{
+  double r = poster_dot_radius(p);
+  g_autoptr(GArray) placed = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+  for (guint i = 0; i < p->groups->len; i++) {
+    const RlGroup *g = g_ptr_array_index(p->groups, i);
+    double ux, uy, px, py;
+    if (!g->place.has_coords)
+      continue;
+    map_project(p->m->map, g->place.lon, g->place.lat, &ux, &uy);
+    map_fit_point(fit, ux, uy, &px, &py);
+    if (px < fit->clip_x || py < fit->clip_y || px > fit->clip_x + fit->clip_w ||
+        py > fit->clip_y + fit->clip_h)
+      continue;
+    double cx = px, cy = py;
+    for (int k = 0; k < 48; k++) {
+      bool clash = false;
+      for (guint j = 0; j < placed->len && !clash; j++) {
+        const double *q = &g_array_index(placed, double, 2 * j);
+        clash = hypot(q[0] - cx, q[1] - cy) < 2 * r + 2;
+      }
+      if (!clash)
+        break;
+      double ang = k * G_PI / 4, dist = (1 + k / 8) * 2.2 * r;
+      cx = px + dist * cos(ang), cy = py + dist * sin(ang);
+    }
+    if (cx != px || cy != py) {
+      cairo_save(cr);
+      cairo_set_source_rgb(cr, p->lay->ink.r, p->lay->ink.g, p->lay->ink.b);
+      cairo_set_line_width(cr, 2);
+      cairo_move_to(cr, px, py);
+      cairo_line_to(cr, cx, cy);
+      cairo_stroke(cr);
+      cairo_new_path(cr);
+      cairo_arc(cr, px, py, 4, 0, 2 * G_PI);
+      cairo_fill(cr);
+      cairo_restore(cr);
+    }
+    double c[2] = {cx, cy};
+    g_array_append_vals(placed, c, 2);
+    poster_dot(p, cr, cx, cy, r, (int)i + 1);
+  }
+}
+
+/* ---- the figure --------------------------------------------------------------------- */
+
+static bool poster_inset(const RlPoster *p, cairo_t *cr, const Box *at, const Box *view,
+                         const char **codes, GError **error)
+{
+  const RlLayout *lay = p->lay;
+  RlMapStyle st = poster_map_style(lay);
+  st.highlight_stroke_pt = 1.5;
+  cairo_save(cr);
+  cairo_rectangle(cr, at->x, at->y, at->w, at->h);
+  cairo_set_source_rgb(cr, lay->paper.r, lay->paper.g, lay->paper.b);
+  cairo_fill(cr);
+  cairo_restore(cr);
+  RlMapFit fit = map_fit(p->map, at->x + 6, at->y + 6, at->w - 12, at->h - 12);
+  if (!map_draw_fit(p->map, cr, &fit, codes, &st, error))
+    return false;
+  double x0, y0, x1, y1;
+  map_fit_point(&fit, view->x, view->y, &x0, &y0);
+  map_fit_point(&fit, view->x + view->w, view->y + view->h, &x1, &y1);
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, lay->ink.r, lay->ink.g, lay->ink.b);
+  cairo_set_line_width(cr, 2);
+  cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+  cairo_stroke(cr);
+  cairo_set_line_width(cr, 1.5);
+  cairo_rectangle(cr, at->x, at->y, at->w, at->h);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+  return true;
+}
+
+static void map_frame(const RlPoster *p, cairo_t *cr, const Box *b)
+{
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, p->lay->ink.r, p->lay->ink.g, p->lay->ink.b);
+  cairo_set_line_width(cr, 1.5);
+  cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
+bool poster_map_draw(const RlPoster *p, cairo_t *cr, double x, double y, double w, double h,
+                     GError **error)
+{
+  if (!p->map)
+    return true;
+  RlTextBox *legend[2];
+  legend_boxes(p, w, legend);
+  double lh = legend_height(p, legend, w);
+  h -= lh;
+  g_autofree const char **codes = poster_codes(p);
+  RlMapStyle st = poster_map_style(p->lay);
+  Box view, inset = {0};
+  bool zoom = poster_view(p, &view);
+  double mw, mh;
+  map_size(p->map, &mw, &mh);
+  inset.w = fmin(w * INSET_SHARE, h * 0.6 * mw / mh), inset.h = inset.w * mh / mw;
+  inset.x = x + w - inset.w, inset.y = y;
+  /* A close-up keeps clear of the inset; the whole map gets a margin. */
+  RlMapFit fit = zoom ? map_fit_view(p->map, x, y, w - inset.w - GAP, h, view.x, view.y,
+                                     view.w, view.h)
+                      : map_fit(p->map, x + GAP, y + GAP, w - 2 * GAP, h - 2 * GAP);
+  fit.clip_x = x, fit.clip_y = y, fit.clip_w = w, fit.clip_h = h;
+  bool ok = map_draw_fit(p->map, cr, &fit, codes, &st, error);
+  if (ok) {
+    poster_dots(p, cr, &fit);
+    if (zoom)
+      ok = poster_inset(p, cr, &inset, &view, codes, error);
+  }
+  if (ok && zoom) /* a frame says the close-up is cut out of a larger map */
+    map_frame(p, cr, &(Box){x, y, w, h});
+  if (ok)
+    legend_draw(p, cr, x, y + h, w, legend);
+  text_box_free(legend[0]);
+  text_box_free(legend[1]);
+  return ok;
+}
+
+/* ---- alt text ------------------------------------------------------------------------ */
+
+static char *area_words(const RlPoster *p)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < p->codes->len; i++) {
+    const char *code = g_ptr_array_index(p->codes, i);
+    g_autofree char *name = map_region_name(p->map, code, lang_code(p->lang));
+    guint n = map_count_leaves(p->map, code);
+    if (i > 0)
+      g_string_append(s, i + 1 == p->codes->len ? poster_word(PW_ALT_AND, p->lang) : ", ");
+    if (n > 1)
+      g_string_append_printf(s, poster_word(PW_ALT_COUNT, p->lang), name ? name : code, n);
+    else
+      g_string_append(s, name ? name : code);
+  }
+  return g_string_free(s, FALSE);
+}
+
+char *poster_map_alt(const RlPoster *p)
+{
+  g_autofree char *country = p->map ? map_region_name(p->map, NULL, lang_code(p->lang)) : NULL;
+  const char *what = country ? country : "";
+  if (p->codes->len == 0)
+    return g_strdup_printf(poster_word(PW_ALT_NO_AREA, p->lang), what);
+  g_autofree char *area = area_words(p);
+  return g_strdup_printf(poster_word(PW_ALT, p->lang), what, area);
+}
