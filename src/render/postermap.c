@@ -190,7 +190,7 @@ static void legend_draw(const RlPoster *p, cairo_t *cr, double x, double y, doub
 static void poster_dots(const RlPoster *p, cairo_t *cr, const RlMapFit *fit)
 {
   double r = poster_dot_radius(p);
-  g_autoptr(GArray) placed = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+  g_autoptr(GArray) placed = g_array_new(FALSE, FALSE, sizeof(Box)); /* centres in x, y */
   for (guint i = 0; i < p->groups->len; i++) {
     const RlGroup *g = g_ptr_array_index(p->groups, i);
     double ux, uy, px, py;
@@ -205,8 +205,8 @@ static void poster_dots(const RlPoster *p, cairo_t *cr, const RlMapFit *fit)
     for (int k = 0; k < 48; k++) {
       bool clash = false;
       for (guint j = 0; j < placed->len && !clash; j++) {
-        const double *q = &g_array_index(placed, double, 2 * j);
-        clash = hypot(q[0] - cx, q[1] - cy) < 2 * r + 2;
+        const Box *q = &g_array_index(placed, Box, j);
+        clash = hypot(q->x - cx, q->y - cy) < 2 * r + 2;
       }
       if (!clash)
         break;
@@ -225,8 +225,8 @@ static void poster_dots(const RlPoster *p, cairo_t *cr, const RlMapFit *fit)
       cairo_fill(cr);
       cairo_restore(cr);
     }
-    double c[2] = {cx, cy};
-    g_array_append_vals(placed, c, 2);
+    Box c = {cx, cy, 0, 0};
+    g_array_append_val(placed, c);
     poster_dot(p, cr, cx, cy, r, (int)i + 1);
   }
 }
