@@ -183,10 +183,23 @@ static void poster_clear(Poster *ps)
 
 /* ---- text helpers ---------------------------------------------------------------------- */
 
+RlTextBox *poster_text(const RlPoster *p, const RlTextStyle *st, const char *text, double w,
+                       RlPos pos)
+{
+  RlTextBox *b = text_box_new(p->fonts, st, text, w, pos);
+  int max = p->lay->measure_max;
+  for (int i = 0; i < 4 && max > 0 && b->chars_per_line > max; i++) {
+    w *= (double)max / (b->chars_per_line + 1);
+    text_box_free(b);
+    b = text_box_new(p->fonts, st, text, w, pos);
+  }
+  return b;
+}
+
 static RlTextBox *box_role(const Poster *ps, RlRole role, const char *text, double w, RlPos pos)
 {
   RlTextStyle st = text_style(ps->p.lay, role);
-  return text_box_new(ps->p.fonts, &st, text, w, pos);
+  return poster_text(&ps->p, &st, text, w, pos);
 }
 
 /* Draws text at y in a tag; returns the y under it. */
@@ -377,6 +390,8 @@ typedef struct {
   double col_w, h;
 } Footer;
 
+/* The footer: the scan line and the URL across the page (a URL is never broken where a
+ * reader could not tell), then the contact text left of the QR code. */
 static Footer footer_new(const Poster *ps)
 {
   Footer f = {0};
@@ -384,16 +399,16 @@ static Footer footer_new(const Poster *ps)
   f.qr = ps->url ? qr_new(ps->url, NULL) : NULL;
   double quiet = f.qr ? (qr_total_width(f.qr, size) - size) / 2 : 0;
   f.col_w = f.qr ? content_w(ps) - size - quiet : content_w(ps);
+  double top = 0;
   if (f.qr) {
-    f.scan = box_role(ps, RL_ROLE_BODY, poster_word(PW_SCAN, ps->p.lang), f.col_w, (RlPos){0});
+    f.scan = box_role(ps, RL_ROLE_BODY, poster_word(PW_SCAN, ps->p.lang), content_w(ps), (RlPos){0});
     RlTextStyle st = text_style(ps->p.lay, RL_ROLE_STRONG);
-    f.url = text_box_new_fit(ps->p.fonts, &st, ps->url, f.col_w, 3 * st.size_pt * 1.5,
-                             preflight_floor(ps->p.lay), ps->p.m->site.contact.pos);
+    f.url = text_box_new(ps->p.fonts, &st, ps->url, content_w(ps), ps->p.m->site.contact.pos);
+    top = f.scan->height_pt + f.url->height_pt + GAP;
   }
   g_autofree char *text = footer_text(ps);
   f.text = box_role(ps, RL_ROLE_BODY, text, f.col_w, ps->p.m->site.contact.pos);
-  double th = (f.scan ? f.scan->height_pt + f.url->height_pt + GAP : 0) + f.text->height_pt;
-  f.h = fmax(th, f.qr ? size : 0);
+  f.h = top + fmax(f.text->height_pt, f.qr ? size : 0);
   return f;
 }
 

@@ -56,6 +56,11 @@ const char *poster_weekday(int day, RlLang lang);
 /* The date as readers of `lang` write it: "25/11/2026", "25.11.2026". Free with g_free(). */
 char *poster_date(const GDate *d, RlLang lang);
 
+/* A text box at most w wide that also keeps within the layout's measure (characters per
+ * line): when a line would be longer, the box is made narrower. Free with text_box_free(). */
+RlTextBox *poster_text(const RlPoster *p, const RlTextStyle *st, const char *text, double w,
+                       RlPos pos);
+
 /* Draws the map figure into the box: a close-up of the area (or the whole map) with the
  * area highlighted, numbered dots for the groups that have coordinates, a legend, an
  * overview inset when zoomed, and says so when the area is unknown. Returns false with

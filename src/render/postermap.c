@@ -121,13 +121,13 @@ static void legend_boxes(const RlPoster *p, double w, RlTextBox *out[2])
   RlTextStyle st = text_style(p->lay, RL_ROLE_BODY);
   double sw = 2.2 * poster_dot_radius(p) + GAP; /* room for the swatch or the dot */
   if (p->codes->len == 0) {
-    out[0] = text_box_new(p->fonts, &st, poster_word(PW_NO_AREA, p->lang), w, p->label_pos);
+    out[0] = poster_text(p, &st, poster_word(PW_NO_AREA, p->lang), w, p->label_pos);
   } else {
     g_autofree char *area = g_strdup_printf(poster_word(PW_AREA, p->lang), p->label);
-    out[0] = text_box_new(p->fonts, &st, area, w - sw, p->label_pos);
+    out[0] = poster_text(p, &st, area, w - sw, p->label_pos);
   }
-  out[1] = poster_has_dots(p) ? text_box_new(p->fonts, &st, poster_word(PW_GROUP_DOT, p->lang),
-                                             w - sw, (RlPos){0})
+  out[1] = poster_has_dots(p) ? poster_text(p, &st, poster_word(PW_GROUP_DOT, p->lang),
+                                            w - sw, (RlPos){0})
                               : NULL;
 }
 
@@ -185,49 +185,67 @@ static void legend_draw(const RlPoster *p, cairo_t *cr, double x, double y, doub
 
 /* ---- dots --------------------------------------------------------------------------- */
 
-/* Places the numbered dots, nudging a dot that would cover an earlier one and drawing a
- * leader from the true place to it. */
+/* Where group i's dot goes (page), nudged off the dots already placed; false when its
+ * place is outside the figure. Box x, y = the dot, w, h = the true place. */
+static bool dot_place(const RlPoster *p, const RlMapFit *fit, guint i, GArray *placed, Box *out)
+{
+  const RlGroup *g = g_ptr_array_index(p->groups, i);
+  double r = poster_dot_radius(p), ux, uy, px, py;
+  if (!g->place.has_coords)
+    return false;
+  map_project(p->m->map, g->place.lon, g->place.lat, &ux, &uy);
+  map_fit_point(fit, ux, uy, &px, &py);
+  if (px < fit->clip_x || py < fit->clip_y || px > fit->clip_x + fit->clip_w ||
+      py > fit->clip_y + fit->clip_h)
+    return false;
+  double cx = px, cy = py;
+  for (int k = 0; k < 48; k++) {
+    bool clash = false;
+    for (guint j = 0; j < placed->len && !clash; j++) {
+      const Box *q = &g_array_index(placed, Box, j);
+      clash = hypot(q->x - cx, q->y - cy) < 2 * r + 2;
+    }
+    if (!clash)
+      break;
+    double ang = k * G_PI / 4, dist = (1 + k / 8) * 2.2 * r;
+    cx = px + dist * cos(ang), cy = py + dist * sin(ang);
+  }
+  *out = (Box){cx, cy, px, py};
+  return true;
+}
+
+/* Draws the numbered dots: leaders from the true places first (a nudged dot is linked to
+ * where the group meets), then every dot on top. */
 static void poster_dots(const RlPoster *p, cairo_t *cr, const RlMapFit *fit)
 {
-  double r = poster_dot_radius(p);
-  g_autoptr(GArray) placed = g_array_new(FALSE, FALSE, sizeof(Box)); /* centres in x, y */
+  g_autoptr(GArray) placed = g_array_new(FALSE, FALSE, sizeof(Box));
+  g_autoptr(GArray) number = g_array_new(FALSE, FALSE, sizeof(int));
   for (guint i = 0; i < p->groups->len; i++) {
-    const RlGroup *g = g_ptr_array_index(p->groups, i);
-    double ux, uy, px, py;
-    if (!g->place.has_coords)
+    Box b;
+    int n = (int)i + 1;
+    if (!dot_place(p, fit, i, placed, &b))
       continue;
-    map_project(p->m->map, g->place.lon, g->place.lat, &ux, &uy);
-    map_fit_point(fit, ux, uy, &px, &py);
-    if (px < fit->clip_x || py < fit->clip_y || px > fit->clip_x + fit->clip_w ||
-        py > fit->clip_y + fit->clip_h)
+    g_array_append_val(placed, b);
+    g_array_append_val(number, n);
+  }
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, p->lay->ink.r, p->lay->ink.g, p->lay->ink.b);
+  cairo_set_line_width(cr, 2);
+  for (guint j = 0; j < placed->len; j++) {
+    const Box *b = &g_array_index(placed, Box, j);
+    if (b->x == b->w && b->y == b->h)
       continue;
-    double cx = px, cy = py;
-    for (int k = 0; k < 48; k++) {
-      bool clash = false;
-      for (guint j = 0; j < placed->len && !clash; j++) {
-        const Box *q = &g_array_index(placed, Box, j);
-        clash = hypot(q->x - cx, q->y - cy) < 2 * r + 2;
-      }
-      if (!clash)
-        break;
-      double ang = k * G_PI / 4, dist = (1 + k / 8) * 2.2 * r;
-      cx = px + dist * cos(ang), cy = py + dist * sin(ang);
-    }
-    if (cx != px || cy != py) {
-      cairo_save(cr);
-      cairo_set_source_rgb(cr, p->lay->ink.r, p->lay->ink.g, p->lay->ink.b);
-      cairo_set_line_width(cr, 2);
-      cairo_move_to(cr, px, py);
-      cairo_line_to(cr, cx, cy);
-      cairo_stroke(cr);
-      cairo_new_path(cr);
-      cairo_arc(cr, px, py, 4, 0, 2 * G_PI);
-      cairo_fill(cr);
-      cairo_restore(cr);
-    }
-    Box c = {cx, cy, 0, 0};
-    g_array_append_val(placed, c);
-    poster_dot(p, cr, cx, cy, r, (int)i + 1);
+    cairo_new_path(cr);
+    cairo_move_to(cr, b->w, b->h);
+    cairo_line_to(cr, b->x, b->y);
+    cairo_stroke(cr);
+    cairo_arc(cr, b->w, b->h, 4, 0, 2 * G_PI);
+    cairo_fill(cr);
+  }
+  cairo_restore(cr);
+  for (guint j = 0; j < placed->len; j++) {
+    const Box *b = &g_array_index(placed, Box, j);
+    poster_dot(p, cr, b->x, b->y, poster_dot_radius(p), g_array_index(number, int, j));
   }
 }
 
@@ -272,41 +290,73 @@ static void map_frame(const RlPoster *p, cairo_t *cr, const Box *b)
   cairo_restore(cr);
 }
 
+/* The whole map: fitted at the left of the box with the legend beside it when there is
+ * room for a legend column, else with the legend under it. */
+static bool poster_whole(const RlPoster *p, cairo_t *cr, const Box *b, const char **codes,
+                         GError **error)
+{
+  double mw, mh;
+  map_size(p->map, &mw, &mh);
+  double map_w = fmin(b->w * 0.62, b->h * mw / mh), col = b->w - map_w - GAP;
+  RlTextBox *legend[2];
+  bool beside = col >= b->w * 0.3;
+  legend_boxes(p, beside ? col : b->w, legend);
+  double lh = legend_height(p, legend, beside ? col : b->w);
+  Box m = beside ? (Box){b->x, b->y, map_w, b->h} : (Box){b->x, b->y, b->w, b->h - lh};
+  RlMapStyle st = poster_map_style(p->lay);
+  RlMapFit fit = map_fit(p->map, m.x, m.y, m.w, m.h);
+  bool ok = map_draw_fit(p->map, cr, &fit, codes, &st, error);
+  if (ok) {
+    poster_dots(p, cr, &fit);
+    if (beside)
+      legend_draw(p, cr, b->x + map_w + GAP, b->y + (b->h - lh) / 2, col, legend);
+    else
+      legend_draw(p, cr, b->x, b->y + m.h, b->w, legend);
+  }
+  text_box_free(legend[0]);
+  text_box_free(legend[1]);
+  return ok;
+}
+
+/* A close-up of the area with the overview inset top right and the legend under it. */
+static bool poster_closeup(const RlPoster *p, cairo_t *cr, const Box *b, const Box *view,
+                           const char **codes, GError **error)
+{
+  RlTextBox *legend[2];
+  legend_boxes(p, b->w, legend);
+  double h = b->h - legend_height(p, legend, b->w), mw, mh;
+  map_size(p->map, &mw, &mh);
+  Box inset = {0, b->y, fmin(b->w * INSET_SHARE, h * 0.6 * mw / mh), 0};
+  inset.h = inset.w * mh / mw, inset.x = b->x + b->w - inset.w;
+  RlMapStyle st = poster_map_style(p->lay);
+  /* The close-up keeps clear of the inset. */
+  RlMapFit fit = map_fit_view(p->map, b->x, b->y, b->w - inset.w - GAP, h, view->x, view->y,
+                              view->w, view->h);
+  fit.clip_x = b->x, fit.clip_y = b->y, fit.clip_w = b->w, fit.clip_h = h;
+  bool ok = map_draw_fit(p->map, cr, &fit, codes, &st, error);
+  if (ok) {
+    poster_dots(p, cr, &fit);
+    ok = poster_inset(p, cr, &inset, view, codes, error);
+  }
+  if (ok) { /* a frame says the close-up is cut out of a larger map */
+    map_frame(p, cr, &(Box){b->x, b->y, b->w, h});
+    legend_draw(p, cr, b->x, b->y + h, b->w, legend);
+  }
+  text_box_free(legend[0]);
+  text_box_free(legend[1]);
+  return ok;
+}
+
 bool poster_map_draw(const RlPoster *p, cairo_t *cr, double x, double y, double w, double h,
                      GError **error)
 {
   if (!p->map)
     return true;
-  RlTextBox *legend[2];
-  legend_boxes(p, w, legend);
-  double lh = legend_height(p, legend, w);
-  h -= lh;
   g_autofree const char **codes = poster_codes(p);
-  RlMapStyle st = poster_map_style(p->lay);
-  Box view, inset = {0};
-  bool zoom = poster_view(p, &view);
-  double mw, mh;
-  map_size(p->map, &mw, &mh);
-  inset.w = fmin(w * INSET_SHARE, h * 0.6 * mw / mh), inset.h = inset.w * mh / mw;
-  inset.x = x + w - inset.w, inset.y = y;
-  /* A close-up keeps clear of the inset; the whole map gets a margin. */
-  RlMapFit fit = zoom ? map_fit_view(p->map, x, y, w - inset.w - GAP, h, view.x, view.y,
-                                     view.w, view.h)
-                      : map_fit(p->map, x + GAP, y + GAP, w - 2 * GAP, h - 2 * GAP);
-  fit.clip_x = x, fit.clip_y = y, fit.clip_w = w, fit.clip_h = h;
-  bool ok = map_draw_fit(p->map, cr, &fit, codes, &st, error);
-  if (ok) {
-    poster_dots(p, cr, &fit);
-    if (zoom)
-      ok = poster_inset(p, cr, &inset, &view, codes, error);
-  }
-  if (ok && zoom) /* a frame says the close-up is cut out of a larger map */
-    map_frame(p, cr, &(Box){x, y, w, h});
-  if (ok)
-    legend_draw(p, cr, x, y + h, w, legend);
-  text_box_free(legend[0]);
-  text_box_free(legend[1]);
-  return ok;
+  Box view, box = {x, y, w, h};
+  if (poster_view(p, &view))
+    return poster_closeup(p, cr, &box, &view, codes, error);
+  return poster_whole(p, cr, &box, codes, error);
 }
 
 /* ---- alt text ------------------------------------------------------------------------ */
