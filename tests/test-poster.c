@@ -247,7 +247,7 @@ static void test_brussels(void)
   /* Pixels: the highlighted area is a large part of the page. */
   double share = colour_share(pdf, 0xf2, 0xc2, 0x00);
   g_test_message("highlight share %.3f", share);
-  g_assert_cmpfloat(share, >, 0.015);
+  g_assert_cmpfloat(share, >, 0.006); /* the unknown-area poster has none at all */
   g_assert_true(g_file_test(thumb, G_FILE_TEST_EXISTS));
   diag_list_free(dl);
 }
