@@ -1,0 +1,4 @@
+#!/bin/sh
+# A name of emoji only.
+. "$HOSTILE/group.sh"
+group '"🤝🏠📞"'
