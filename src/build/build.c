@@ -17,6 +17,7 @@
 #include "build/pool.h"
 #include "build/progress.h"
 #include "layout/fonts.h"
+#include "layout/preflight.h"
 
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_IO = 3 };
 
@@ -209,7 +210,10 @@ static void task_ended(Run *run, RlTask *t)
   if (refusal) {
     output_remove(t->tmp, NULL);
     g_unlink(t->thumb_tmp);
-    run->rc = MAX(run->rc, t->ok && !err ? EXIT_DATA : EXIT_IO);
+    /* Refused for its findings (by the pipeline, or by a renderer that fails with
+     * RL_PREFLIGHT_ERROR_FINDINGS): bad data, exit 1. Anything else is a failure. */
+    bool findings = t->ok || g_error_matches(t->error, RL_PREFLIGHT_ERROR, RL_PREFLIGHT_ERROR_FINDINGS);
+    run->rc = MAX(run->rc, findings && !err ? EXIT_DATA : EXIT_IO);
     g_ptr_array_add(run->failed, g_strdup_printf("%s: %s", out, refusal));
     progress_item(run->progress, "failed", out, refusal, true);
     return;
