@@ -178,11 +178,11 @@ static int render_all(RlModel *m, const char *out, RlRenderOptions *opt, RlFonts
     write_expected(m, job, path);
     if (!job->renderer->render(job, m, &env, path, thumb, &err)) {
       fprintf(stderr, "render-sample: %s\n", err->message);
-      rc = MAX(rc, g_error_matches(err, RL_PREFLIGHT_ERROR, RL_PREFLIGHT_ERROR_FINDINGS) ? 1 : 3);
+      rc = 3;
     }
   }
   g_ptr_array_unref(jobs);
-  return rc;
+  return rc ? rc : diag_has_errors(dl) ? 1 : 0;
 }
 
 int main(int argc, char **argv)

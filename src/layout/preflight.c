@@ -108,6 +108,8 @@ static char *excerpt(const char *s)
     gunichar c = g_utf8_get_char(p);
     g_string_append_unichar(g, g_unichar_isspace(c) || c == 0x2060 ? ' ' : c);
   }
+  while (g->len && g->str[g->len - 1] == ' ')
+    g_string_truncate(g, g->len - 1);
   if (*p)
     g_string_append(g, "…");
   return g_string_free(g, FALSE);

@@ -15,8 +15,9 @@
 #include "model/diag.h"
 #include "model/model.h"
 
-/* The error a renderer returns when its output breaks the profile (the file is written;
- * the pipeline keeps it only with --allow-findings). */
+/* An error domain for callers that turn findings into a failure. The brochure renderers
+ * do not: they write the file, add the findings to env->diags and return true; the
+ * pipeline keeps the output only with --allow-findings when a finding is an error. */
 #define RL_PREFLIGHT_ERROR (preflight_error_quark())
 GQuark preflight_error_quark(void);
 enum { RL_PREFLIGHT_ERROR_FINDINGS = 1 };

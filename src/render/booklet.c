@@ -135,7 +135,7 @@ static bool booklet_render(const RlJob *job, const RlModel *m, RlRenderEnv *env,
   impose(&b, s, &pg, f, pf);
   bool ok = pdf_finish(s, path, error) && brochure_post(path, job->lang, NULL, &pg, error) &&
             brochure_thumb(b.flow, lay, 0, 0, thumb_path, error);
-  ok = ok && brochure_verdict(pf, job, env, error);
+  brochure_findings(pf, env);
   cairo_surface_destroy(s);
   preflight_free(pf);
   flow_free(b.flow);

@@ -357,14 +357,9 @@ bool brochure_post(const char *path, RlLang lang, GPtrArray *alts, const RlPage 
   return pdfpost_apply(path, &p, error);
 }
 
-bool brochure_verdict(const RlPreflight *pf, const RlJob *job, RlRenderEnv *env, GError **error)
+void brochure_findings(const RlPreflight *pf, RlRenderEnv *env)
 {
-  guint errors = preflight_check(pf, env->diags);
-  if (errors == 0)
-    return true;
-  g_set_error(error, RL_PREFLIGHT_ERROR, RL_PREFLIGHT_ERROR_FINDINGS,
-              "%s: %u large-print finding%s (see above)", job->out, errors, errors == 1 ? "" : "s");
-  return false;
+  preflight_check(pf, env->diags);
 }
 
 bool brochure_thumb(RlFlow *flow, const RlLayout *lay, int index, int number, const char *path,

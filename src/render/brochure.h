@@ -38,9 +38,9 @@ RlPdfMeta brochure_meta(const RlJob *job, const RlModel *m, const RlRenderOption
 bool brochure_post(const char *path, RlLang lang, GPtrArray *alts, const RlPage *pg,
                    GError **error);
 
-/* Checks the recorded runs: findings to env->diags; false with *error
- * (RL_PREFLIGHT_ERROR) when any is an error. */
-bool brochure_verdict(const RlPreflight *pf, const RlJob *job, RlRenderEnv *env, GError **error);
+/* Checks the recorded runs and adds the findings to env->diags. The output is still
+ * written: the pipeline keeps it only with --allow-findings when any is an error. */
+void brochure_findings(const RlPreflight *pf, RlRenderEnv *env);
 
 /* Draws page `index` of flow into a PNG about 240 px wide at path. */
 bool brochure_thumb(RlFlow *flow, const RlLayout *lay, int index, int number, const char *path,

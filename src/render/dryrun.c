@@ -4,7 +4,6 @@
 #include <glib/gstdio.h>
 
 #include "layout/fonts.h"
-#include "layout/preflight.h"
 
 /* Removes a folder and everything in it. */
 static void remove_tree(const char *path)
@@ -31,8 +30,7 @@ static void render_one(const RlJob *job, const RlModel *m, RlRenderEnv *env, con
   if (job->renderer->is_dir)
     g_mkdir(path, 0755);
   g_autoptr(GError) err = NULL;
-  if (!job->renderer->render(job, m, env, path, NULL, &err) &&
-      !g_error_matches(err, RL_PREFLIGHT_ERROR, RL_PREFLIGHT_ERROR_FINDINGS))
+  if (!job->renderer->render(job, m, env, path, NULL, &err))
     diag_error(env->diags, job->out, 0, 0, "%s", err ? err->message : "rendering failed");
 }
 

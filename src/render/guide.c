@@ -58,7 +58,7 @@ static bool guide_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, c
   bool ok = pdf_finish(s, path, error) &&
             brochure_post(path, job->lang, pdf_figure_alts(s), &pg, error) &&
             brochure_thumb(flow, lay, 0, 0, thumb_path, error);
-  ok = ok && brochure_verdict(pf, job, env, error);
+  brochure_findings(pf, env);
   cairo_surface_destroy(s);
   preflight_free(pf);
   flow_free(flow);
