@@ -306,8 +306,9 @@ static void write_index(Run *run)
 
 static void report(Run *run, double seconds)
 {
-  progress_say(run->progress, false, "relais: made %u (%u pages), unchanged %u, removed %u, failed %u, in %.2f s",
-               run->made, run->pages, run->unchanged, run->removed, run->failed->len, seconds);
+  progress_say(run->progress, false, "relais: made %u (%u page%s), unchanged %u, removed %u, failed %u, in %.2f s",
+               run->made, run->pages, run->pages == 1 ? "" : "s", run->unchanged, run->removed,
+               run->failed->len, seconds);
   if (run->failed->len)
     progress_say(run->progress, true, "relais: not written (previous outputs kept):");
   for (guint i = 0; i < run->failed->len; i++)

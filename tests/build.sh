@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# build.sh - `relais build` on a copy of the bundled data with the real renderers: a
+# no-change rebuild makes nothing; editing one group makes exactly the outputs that list
+# it; -j 1 and -j 2 give the same bytes; a build killed with -9 leaves every previous
+# output readable and the next one completes; two builds at once take turns; a full disk
+# (ulimit -f) leaves the previous outputs intact with exit 3; --only leaves other kinds.
+set -u
+. "$SRCDIR/tests/lib.sh"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -r "$SRCDIR/data" "$SRCDIR/layouts" "$SRCDIR/fonts" "$tmp/"
+out="$tmp/out"
+# Guides and flyers only (booklets are guides imposed: slower, same pipeline).
+build() { "$RELAIS" build -d "$tmp/data" --only guide,flyer "$@"; }
+json() { python3 -c "import json,sys; m=json.load(open('$out/manifest.json')); $1"; }
+# Every output file of the folder, with its checksum, sorted (the manifest and page too).
+sums() { (cd "$1" && find . -type f ! -name '.relais.lock' -print0 | sort -z | xargs -0 md5sum); }
+
+build -o "$out" -j 2 2>"$tmp/first.log"
+rc=$?
+check "first build exits 0 (got $rc)" [ "$rc" = 0 ]
+check "first build says what it made" grep -q '^relais: made [1-9][0-9]* (.*), unchanged 0, removed 0, failed 0' "$tmp/first.log"
+check "plain progress: one line per output, no escape codes" sh -c "grep -q '^made     guide/' '$tmp/first.log' && ! grep -q \$'\\033' '$tmp/first.log'"
+total=$(json 'print(len(m["outputs"]))')
+check "manifest lists outputs ($total)" [ "$total" -gt 10 ]
+check "manifest: every output exists with its size" json '
+import os
+for o in m["outputs"]:
+    p = os.path.join("'"$out"'", o["out"])
+    assert os.path.exists(p), p
+    assert o["is_dir"] or os.path.getsize(p) == o["size"], p'
+check "manifest: PDFs have their page count" json '
+assert all(o["pages"] > 0 for o in m["outputs"] if o["out"].endswith(".pdf"))'
+guide=$(ls "$out"/guide/*.pdf | head -1)
+pages=$(pdfinfo "$guide" | awk '/^Pages:/ {print $2}')
+check "manifest page count matches pdfinfo ($pages)" json "
+assert [o for o in m['outputs'] if o['out'] == 'guide/$(basename "$guide")'][0]['pages'] == $pages"
+check "browse page links every output" json '
+page = open("'"$out"'/index.html").read()
+assert all(("href=\"%s" % o["out"]) in page for o in m["outputs"])'
+thumbs=$(json 'print(sum(1 for o in m["outputs"] if o.get("thumbnail")))')
+check "thumbnails written ($thumbs)" [ "$thumbs" -gt 0 ]
+
+# no change: nothing made
+build -o "$out" 2>"$tmp/again.log"
+check "no-change rebuild makes nothing" grep -q "^relais: made 0 (0 pages), unchanged $total, removed 0, failed 0" "$tmp/again.log"
+
+# one group edited: exactly the outputs that list it
+group=anderlecht-praatgroep
+sed -i 's/^name: .*/name: Praatgroep Kuregem (voorbeeld)/' "$tmp/data/groups/$group.yaml"
+want=$(json "print('\n'.join(sorted(o['out'] for o in m['outputs'] if 'group $group' in [i['name'] for i in o['inputs']])))")
+build -o "$out" 2>"$tmp/edit.log"
+got=$(sed -n 's/^made     \([^ ]*\) .*/\1/p' "$tmp/edit.log" | sort)
+check "edit one group: made exactly the $(echo "$want" | wc -l) outputs listing it" [ "$got" = "$want" ]
+check "edit one group: the reason names the group" grep -q "(inputs changed: group $group)" "$tmp/edit.log"
+check "edit one group: the flyer shows the edit" sh -c "pdftotext '$out/flyer/$group-nl.pdf' - | grep -q Kuregem"
+
+# -j 1 and -j 2: the same bytes
+build -o "$tmp/j1" -j 1 2>/dev/null
+build -o "$tmp/j2" -j 2 2>/dev/null
+check "-j 1 and -j 2 give byte-identical outputs" [ "$(sums "$tmp/j1")" = "$(sums "$tmp/j2")" ]
+
+# killed half-way: every previous output still whole; the next build completes
+sums "$out" > "$tmp/before.sums"
+build -o "$out" -j 1 --force 2>/dev/null &
+pid=$!
+sleep 1
+kill -9 $pid
+wait $pid 2>/dev/null
+bad=0
+for f in $(find "$out" -name '*.pdf' ! -path '*/.*'); do qpdf --check "$f" >/dev/null 2>&1 || bad=$((bad + 1)); done
+check "killed -9: every PDF still passes qpdf --check ($bad bad)" [ "$bad" = 0 ]
+build -o "$out" 2>"$tmp/after-kill.log"
+check "killed -9: the next build completes" grep -q "^relais: .* failed 0" "$tmp/after-kill.log"
+check "killed -9: no temporary file left" [ -z "$(find "$out" -name '*.tmp-*')" ]
+
+# two builds at once take turns
+build -o "$out" --force -j 1 2>"$tmp/c1.log" &
+p1=$!
+sleep 0.3
+build -o "$out" --force -j 1 2>"$tmp/c2.log"
+r2=$?
+wait $p1
+r1=$?
+check "two builds at once both succeed ($r1, $r2)" [ "$r1$r2" = 00 ]
+check "the second one waited for the first" grep -qx "relais: another build is running in $out; waiting for it" "$tmp/c2.log"
+
+# disk full: exit 3, previous outputs intact
+sums "$out" > "$tmp/before.sums"
+(ulimit -f 40; build -o "$out" --force -j 2 2>"$tmp/full.log")
+rc=$?
+check "disk full: exit 3 (got $rc)" [ "$rc" = 3 ]
+check "disk full: says what was not written" grep -q "^relais: not written (previous outputs kept):" "$tmp/full.log"
+check "disk full: every previous output intact" [ "$(sums "$out" | grep -v 'manifest.json\|index.html')" = "$(grep -v 'manifest.json\|index.html' "$tmp/before.sums")" ]
+
+# --only guide leaves the flyers alone; a group removed loses its flyer
+rm "$tmp/data/groups/$group.yaml"
+build -o "$out" --only guide 2>/dev/null
+check "--only guide keeps the flyer of a removed group" [ -f "$out/flyer/$group-nl.pdf" ]
+build -o "$out" 2>"$tmp/rm.log"
+check "a full build removes it" [ ! -e "$out/flyer/$group-nl.pdf" ]
+check "and says so" grep -q "^removed  flyer/$group-nl.pdf (no longer in the data)" "$tmp/rm.log"
+finish
