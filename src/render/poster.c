@@ -623,7 +623,7 @@ static bool poster_render(const RlJob *job, const RlModel *m, RlRenderEnv *env,
   ok = ok && poster_pdf(&ps, job, env, path, error);
   guint findings = ok ? preflight_check(ps.p.pf, env->diags) : 0;
   if (ok && findings) {
-    g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED,
+    g_set_error(error, RL_PREFLIGHT_ERROR, RL_PREFLIGHT_ERROR_FINDINGS,
                 "%s: the large-print preflight found %u problem%s", job->out, findings,
                 findings == 1 ? "" : "s");
     ok = false;
