@@ -177,11 +177,12 @@ static bool commit_thumb(const RlTask *t)
 /* Why a rendered task must not replace the previous output, or NULL. */
 static char *task_refusal(Run *run, RlTask *t)
 {
+  guint errors = diag_count(t->diags, DIAG_ERROR);
   if (!t->ok)
     return g_strdup(t->error->message);
-  if (diag_has_errors(t->diags) && !run->opt->allow_findings)
-    return g_strdup_printf("%u preflight errors; previous output kept (--allow-findings writes it anyway)",
-                           diag_count(t->diags, DIAG_ERROR));
+  if (errors && !run->opt->allow_findings)
+    return g_strdup_printf("%u preflight error%s; --allow-findings writes it anyway", errors,
+                           errors == 1 ? "" : "s");
   return NULL;
 }
 
@@ -211,8 +212,10 @@ static void task_ended(Run *run, RlTask *t)
     output_remove(t->tmp, NULL);
     g_unlink(t->thumb_tmp);
     /* Refused for its findings (by the pipeline, or by a renderer that fails with
-     * RL_PREFLIGHT_ERROR_FINDINGS): bad data, exit 1. Anything else is a failure. */
-    bool findings = t->ok || g_error_matches(t->error, RL_PREFLIGHT_ERROR, RL_PREFLIGHT_ERROR_FINDINGS);
+     * RL_PREFLIGHT_ERROR_FINDINGS or after reporting preflight errors): bad data, exit 1.
+     * Anything else is a failure. */
+    bool findings = t->ok || g_error_matches(t->error, RL_PREFLIGHT_ERROR, RL_PREFLIGHT_ERROR_FINDINGS) ||
+                    diag_has_errors(t->diags);
     run->rc = MAX(run->rc, findings && !err ? EXIT_DATA : EXIT_IO);
     g_ptr_array_add(run->failed, g_strdup_printf("%s: %s", out, refusal));
     progress_item(run->progress, "failed", out, refusal, true);
