@@ -157,6 +157,17 @@ for p in $(seq 2 "$pages"); do
 done
 check "guide card QR decodes to the address printed beside it ($url, page $p): $found" test "$found" = ok
 
+# Bundled flyers with a QR code (the first 16): each decodes, at 150 dpi, to the address
+# printed on it (hyphens aside: pdftotext joins "saint-" and "gilles" at a line end).
+bad=""; n=0
+for f in $(ls "$tmp"/d/flyer/*.pdf | head -n 16); do
+  url=$(pdf_qr_decodes "$f" 1 2>/dev/null | head -n 1)
+  [ -n "$url" ] || continue
+  n=$((n + 1))
+  case "$(pdftotext "$f" - | tr -d ' \n-')" in *"$(tr -d '-' <<<"$url")"*) ;; *) bad="$bad $(basename "$f")";; esac
+done
+check "$n flyer QR codes decode to their printed address${bad:+ (not:$bad)}" test -z "$bad" -a "$n" -gt 8
+
 # Booklet imposition: n pages on n/4 sheets; sheet 0 front = [n, 1], back = [2, n-1].
 b=$tmp/d/booklet/brussels-fr.pdf
 sides=$(pdfinfo "$b" | awk '/^Pages:/ {print $2}')
