@@ -42,6 +42,9 @@ check "guide has the sample notice" grep -q "Données d'exemple" <<<"$txt"
 check "guide has the paper advice" grep -q "100 g/m²" <<<"$txt"
 check "guide has the checked date" grep -q "20 novembre 2026" <<<"$txt"
 check "guide has page numbers" grep -q "Page 2" <<<"$txt"
+outline=$(mutool show "$tmp/a/guide/brussels-fr.pdf" outline 2>/dev/null)
+check "guide outline: the groups heading" grep -q '"Les groupes"' <<<"$outline"
+check "guide outline: each group under it" grep -q $'\t\t"Marcher ensemble"' <<<"$outline"
 nltxt=$(pdftotext "$tmp/a/guide/brussels-nl.pdf" - | tr -s ' \n' ' ')
 check "guide nl says when in words" grep -q "Elke eerste maandag van de maand, 14.00–16.00 uur" <<<"$nltxt"
 btxt=$(pdftotext "$tmp/a/booklet/brussels-fr.pdf" - | tr -s ' \n' ' ')

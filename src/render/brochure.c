@@ -241,7 +241,7 @@ static void groups(Guide *g, const RlEdition *e)
     flow_add_custom_split(g->flow, card_height(card), (const double *)(void *)breaks->data,
                           (int)breaks->len, card_pad(), card_draw_slice, card,
                           (GDestroyNotify)card_free,
-                          &(RlBlockOpts){.tag = "Sect", .space_after = g->line,
+                          &(RlBlockOpts){.tag = "Sect", .space_after = g->line, .outline = 2,
                                          .what = tr(g, &gr->name), .pos = gr->rec.pos});
     g_array_unref(breaks);
   }
