@@ -78,8 +78,10 @@ static void add_edition(GString *s, GPtrArray *entries, const RlModel *m, const 
       const ManifestEntry *e = g_ptr_array_index(entries, i);
       if (g_strcmp0(e->edition, edition) != 0 || g_strcmp0(e->language, langs[l]) != 0)
         continue;
+      RlLang code;
       if (!open)
-        g_string_append_printf(s, "<h3>%s</h3>\n<ul class=\"outs\">\n", langs[l] ? langs[l] : "all languages");
+        g_string_append_printf(s, "<h3>%s</h3>\n<ul class=\"outs\">\n",
+                               lang_parse(langs[l], &code) ? lang_name(code) : "All languages");
       open = true;
       add_output(s, e);
     }

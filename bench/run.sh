@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# bench/run.sh - how fast relais builds: wall time, CPU time, peak memory and pages per
+# second for
+#   1. a full build of the bundled data (data/),
+#   2. a full build of a large synthetic set (bench/gen.py: 1,000 groups over every
+#      network, four languages) with -j 1 and with -j 2,
+#   3. a rebuild with nothing changed,
+#   4. a rebuild after editing one group file.
+# Not a test: numbers depend on the machine. Prints a Markdown table for the README.
+#
+#   bench/run.sh [GROUPS]        (./build.sh bench builds relais first)
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+relais=${RELAIS:-$top/build/src/relais}
+groups=${1:-1000}
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795000000} LC_ALL=C.UTF-8
+[ -x "$relais" ] || { echo "bench: build relais first (./build.sh bench)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 "$top/bench/gen.py" "$work/big" --groups "$groups"
+
+rows=()
+# run LABEL DATA OUT [ARGS...]: one build, measured; a row for the table.
+run() {
+  local label=$1 data=$2 out=$3; shift 3
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
+    "$relais" build -d "$data" -o "$out" --allow-findings "$@" 2>"$work/log" || true
+  local wall user sys kb made pages
+  read -r wall user sys kb < <(tail -n 1 "$work/time")
+  made=$(sed -n 's/^relais: made \([0-9]*\) (\([0-9]*\) page.*/\1/p' "$work/log")
+  pages=$(sed -n 's/^relais: made [0-9]* (\([0-9]*\) page.*/\1/p' "$work/log")
+  local cpu rate
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
+  rate=$(awk -v p="${pages:-0}" -v w="$wall" 'BEGIN {printf "%.1f", w > 0 ? p / w : 0}')
+  rows+=("| $label | ${made:-?} | ${pages:-?} | $wall | $cpu | $((kb / 1024)) | $rate |")
+  echo "bench: $label: made ${made:-?}, ${pages:-?} pages, ${wall} s wall, ${cpu} s CPU, $((kb / 1024)) MB" >&2
+}
+
+run "bundled data, full build (-j $(nproc))" "$top/data" "$work/out-bundled"
+run "$groups groups, full build, -j 1" "$work/big/data" "$work/out-j1" -j 1
+run "$groups groups, full build, -j 2" "$work/big/data" "$work/out-j2" -j 2
+run "$groups groups, nothing changed" "$work/big/data" "$work/out-j2" -j 2
+sed -i 's/^  time: .*/  time: "10:15-11:45"/' "$work/big/data/groups/bench-0042.yaml"
+run "$groups groups, one group edited" "$work/big/data" "$work/out-j2" -j 2
+
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+echo
+echo "| build | outputs made | pages made | wall s | CPU s | peak MB | pages/s (wall) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"
