@@ -31,10 +31,11 @@ run() {
   read -r wall user sys kb < <(tail -n 1 "$work/time")
   made=$(sed -n 's/^relais: made \([0-9]*\) (\([0-9]*\) page.*/\1/p' "$work/log")
   pages=$(sed -n 's/^relais: made [0-9]* (\([0-9]*\) page.*/\1/p' "$work/log")
-  local cpu rate
+  local cpu rate cpu_rate
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
   rate=$(awk -v p="${pages:-0}" -v w="$wall" 'BEGIN {printf "%.1f", w > 0 ? p / w : 0}')
-  rows+=("| $label | ${made:-?} | ${pages:-?} | $wall | $cpu | $((kb / 1024)) | $rate |")
+  cpu_rate=$(awk -v p="${pages:-0}" -v c="$cpu" 'BEGIN {printf "%.1f", c > 0 ? p / c : 0}')
+  rows+=("| $label | ${made:-?} | ${pages:-?} | $wall | $cpu | $((kb / 1024)) | $rate | $cpu_rate |")
   echo "bench: $label: made ${made:-?}, ${pages:-?} pages, ${wall} s wall, ${cpu} s CPU, $((kb / 1024)) MB" >&2
 }
 
@@ -48,6 +49,6 @@ run "$groups groups, one group edited" "$work/big/data" "$work/out-j2" -j 2
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
-echo "| build | outputs made | pages made | wall s | CPU s | peak MB | pages/s (wall) |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| build | outputs made | pages made | wall s | CPU s | peak MB | pages/s (wall) | pages per CPU s |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
