@@ -202,7 +202,7 @@ static void test_brussels(void)
   g_assert_cmpuint(diag_count(dl, DIAG_ERROR), ==, 0);
   g_assert_true(sh(NULL, "pdf_page_size '%s' 842 1191", pdf)); /* A3 portrait */
   g_assert_true(sh(NULL, "pdf_tagged '%s'", pdf));
-  g_assert_true(sh(NULL, "pdf_has_lang '%s' fr", pdf));
+  g_assert_true(sh(NULL, "pdf_has_lang '%s' fr-BE", pdf));
   g_assert_true(sh(NULL, "pdf_fonts_embedded '%s'", pdf));
   g_assert_true(sh(NULL, "pdf_qpdf_ok '%s'", pdf));
   g_autofree char *fontlist = NULL;
@@ -257,7 +257,7 @@ static void test_dutch(void)
   DiagList *dl = diag_list_new();
   g_autofree char *pdf = render_network("brumenta", RL_LANG_NL, dl, NULL);
   g_assert_cmpuint(diag_count(dl, DIAG_ERROR), ==, 0);
-  g_assert_true(sh(NULL, "pdf_has_lang '%s' nl", pdf));
+  g_assert_true(sh(NULL, "pdf_has_lang '%s' nl-BE", pdf));
   g_autofree char *text = NULL;
   g_assert_true(sh(&text, "pdftotext '%s' -", pdf));
   g_assert_nonnull(strstr(text, "De groepen"));

@@ -17,6 +17,7 @@ struct RlMap {
   double vb_x, vb_y, vb_w, vb_h;
   GHashTable *titles;    /* "id\x1flang" → title text ("" id = the root) */
   GHashTable *parent;    /* element id → id of the nearest ancestor with an id */
+  GPtrArray *tops;       /* "#id" of every code whose element lies in no other code's */
 };
 
 G_DEFINE_QUARK(rl-map-error-quark, map_error)
@@ -321,6 +322,30 @@ guint map_count_leaves(const RlMap *map, const char *code)
   return leaves;
 }
 
+/* Collects map->tops: the muted style is given to these few elements and inherited by
+ * everything inside them, which keeps the stylesheet short (11 provinces, not 635 ids). */
+static void map_find_tops(RlMap *map)
+{
+  map->tops = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; map->spec->codes && i < map->spec->codes->len; i++) {
+    char *id = map_element_id(map->spec, g_ptr_array_index(map->spec->codes, i));
+    if (id)
+      g_hash_table_add(ids, id);
+  }
+  for (guint i = 0; map->spec->codes && i < map->spec->codes->len; i++) {
+    g_autofree char *id = map_element_id(map->spec, g_ptr_array_index(map->spec->codes, i));
+    const char *up = id ? g_hash_table_lookup(map->parent, id) : NULL;
+    bool top = id != NULL;
+    for (int depth = 0; top && up && *up && depth < 256; depth++) {
+      top = !g_hash_table_contains(ids, up);
+      up = g_hash_table_lookup(map->parent, up);
+    }
+    if (top)
+      g_ptr_array_add(map->tops, g_strconcat("#", id, NULL));
+  }
+}
+
 /* ---- loading ---------------------------------------------------------------------- */
 
 static bool map_parse(RlMap *map, const char *data, gsize len, GError **error)
@@ -372,6 +397,7 @@ RlMap *map_load(const RlMapSpec *spec, GError **error)
     map_free(map);
     return NULL;
   }
+  map_find_tops(map);
   return map;
 }
 
@@ -386,6 +412,8 @@ void map_free(RlMap *map)
     g_hash_table_unref(map->titles);
   if (map->parent)
     g_hash_table_unref(map->parent);
+  if (map->tops)
+    g_ptr_array_unref(map->tops);
   g_free(map);
 }
 
@@ -539,7 +567,6 @@ static bool map_set_css(RlMap *map, GString *css, GError **error)
 static bool map_partition(RlMap *map, const char *const *codes, GPtrArray *hi, GPtrArray *rest,
                           GError **error)
 {
-  g_autoptr(GHashTable) want = g_hash_table_new(g_str_hash, g_str_equal);
   for (int i = 0; codes && codes[i]; i++) {
     char *sub = map_sub(map, codes[i]);
     if (!sub) {
@@ -547,14 +574,17 @@ static bool map_partition(RlMap *map, const char *const *codes, GPtrArray *hi, G
                   "the map has no element for code '%s'", codes[i]);
       return false;
     }
-    g_hash_table_add(want, (gpointer)codes[i]);
     g_ptr_array_add(hi, sub);
   }
-  for (guint i = 0; map->spec->codes && i < map->spec->codes->len; i++) {
-    const char *code = g_ptr_array_index(map->spec->codes, i);
-    char *sub = g_hash_table_contains(want, code) ? NULL : map_sub(map, code);
-    if (sub)
-      g_ptr_array_add(rest, sub);
+  /* The rest: the top elements not highlighted themselves. A highlighted element inside
+   * a muted top wins by coming later in the stylesheet (same specificity). */
+  for (guint i = 0; i < map->tops->len; i++) {
+    const char *top = g_ptr_array_index(map->tops, i);
+    bool lit = false;
+    for (guint j = 0; j < hi->len && !lit; j++)
+      lit = strcmp(top, g_ptr_array_index(hi, j)) == 0;
+    if (!lit)
+      g_ptr_array_add(rest, g_strdup(top));
   }
   return true;
 }

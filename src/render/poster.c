@@ -579,7 +579,7 @@ static bool poster_post(const Poster *ps, const char *path, GError **error)
     alts[n++] = alt;
   if (qr_alt)
     alts[n++] = qr_alt;
-  RlPdfPost post = {.lang = lang_code(ps->p.lang), .figure_alts = alts, .n_alts = n};
+  RlPdfPost post = {.lang = pdf_lang_tag(ps->p.lang), .figure_alts = alts, .n_alts = n};
   return pdfpost_apply(path, &post, error);
 }
 
