@@ -280,6 +280,12 @@ static void test_refuse_http_url(void)
                  "external-http.svg' line 2 refers to 'https://example.com/paint.svg#p'");
 }
 
+static void test_refuse_import(void)
+{
+  expect_refused("external-import.svg", RL_MAP_ERROR_EXTERNAL,
+                 "external-import.svg' line 2 refers to 'https://example.com/evil.css'");
+}
+
 static void test_refuse_too_large(void)
 {
   g_autofree char *dir = g_dir_make_tmp("relais-map-XXXXXX", NULL);
@@ -417,6 +423,7 @@ int main(int argc, char **argv)
   g_test_add_func("/map/refuse/malformed", test_refuse_malformed);
   g_test_add_func("/map/refuse/file-url", test_refuse_file_url);
   g_test_add_func("/map/refuse/http-url", test_refuse_http_url);
+  g_test_add_func("/map/refuse/import", test_refuse_import);
   g_test_add_func("/map/refuse/too-large", test_refuse_too_large);
   g_test_add_func("/map/refuse/missing-ids", test_missing_ids);
   g_test_add_func("/map/trio", test_trio);

@@ -1,6 +1,7 @@
 /* session.c - load and check the data. */
 #include "session.h"
 
+#include "layout/map.h"
 #include "model/check.h"
 #include "model/load.h"
 
@@ -20,5 +21,7 @@ RlModel *session_load(const char *data_dir, const char *layouts_dir, DiagList *d
   session_reference_date(&today);
   RlModel *m = load_model(data_dir, layouts_dir, dl);
   check_model(m, &today, dl); /* also after load errors: report everything in one run */
+  if (m->map && !diag_has_errors(dl)) /* the map's SVG: readable, local, every code drawn */
+    map_check(m->map, dl);
   return m;
 }

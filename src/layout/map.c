@@ -113,6 +113,14 @@ static bool map_scan_external(const char *path, const char *data, gsize len, GEr
       value = ref_value(q + 1, end, false);
     } else if (which == 1) {
       value = ref_value(q, end, true);
+    } else if (which == 2) { /* @import: never allowed, named by what it imports */
+      while (q < end && g_ascii_isspace(*q))
+        q++;
+      bool url = (size_t)(end - q) >= 4 && g_ascii_strncasecmp(q, "url(", 4) == 0;
+      g_autofree char *target = ref_value(url ? q + 4 : q, end, true);
+      value = g_strdup_printf("%s", *target ? target : "@import");
+      if (value[0] == '#')
+        value[0] = '@'; /* an import is refused even of a fragment */
     } else {
       const char *gt = memchr(q, '>', end - q);
       g_autofree char *decl = g_strndup(q, (gt ? gt : end) - q);

@@ -621,13 +621,8 @@ static bool poster_render(const RlJob *job, const RlModel *m, RlRenderEnv *env,
   RlProfile prof = preflight_profile(ps.p.lay);
   ps.p.pf = preflight_new(&prof, job->out);
   ok = ok && poster_pdf(&ps, job, env, path, error);
-  guint findings = ok ? preflight_check(ps.p.pf, env->diags) : 0;
-  if (ok && findings) {
-    g_set_error(error, RL_PREFLIGHT_ERROR, RL_PREFLIGHT_ERROR_FINDINGS,
-                "%s: the large-print preflight found %u problem%s", job->out, findings,
-                findings == 1 ? "" : "s");
-    ok = false;
-  }
+  if (ok) /* findings go to the pipeline, which keeps the file only when allowed */
+    preflight_check(ps.p.pf, env->diags);
   ok = ok && (!thumb_path || poster_thumb(&ps, thumb_path, error));
   preflight_free(ps.p.pf);
   map_free(ps.p.map);
