@@ -13,6 +13,7 @@
 
 #include "build/build.h"
 #include "build/manifest.h"
+#include "build/progress.h"
 
 /* ---- the fake renderers, steered by the test -------------------------------------- */
 
@@ -457,6 +458,42 @@ static void test_browse(Fixture *f, gconstpointer data)
   model_free(m);
 }
 
+/* What a progress reporter writes to a file, bar or plain. */
+static char *progress_text(bool bar, bool quiet)
+{
+  FILE *f = tmpfile();
+  RlProgress *p = progress_new(f, quiet, 2);
+  progress_set_bar(p, bar);
+  progress_start(p, "guide/a.pdf");
+  progress_item(p, "made", "guide/a.pdf", "new", true);
+  progress_item(p, "failed", "guide/b.pdf", "disk full", true);
+  progress_free(p);
+  rewind(f);
+  char buf[4096];
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  return g_strndup(buf, n);
+}
+
+static void test_progress(void)
+{
+  g_unsetenv("NO_COLOR");
+  g_autofree char *plain = progress_text(false, false);
+  g_assert_cmpstr(plain, ==, "made     guide/a.pdf (new)\nfailed   guide/b.pdf (disk full)\n");
+  g_autofree char *quiet = progress_text(false, true);
+  g_assert_cmpstr(quiet, ==, "failed   guide/b.pdf (disk full)\n");
+  g_autofree char *bar = progress_text(true, false);
+  g_assert_nonnull(strstr(bar, "\033[1m[------------------------] 0/2 \033[0mguide/a.pdf"));
+  g_assert_nonnull(strstr(bar, "[############------------] 1/2 "));
+  g_assert_nonnull(strstr(bar, "\r\033[Kfailed   guide/b.pdf (disk full)\n"));
+  g_assert_null(strstr(bar, "made     guide/a.pdf")); /* the bar replaces the lines */
+  g_setenv("NO_COLOR", "1", TRUE);
+  g_autofree char *mono = progress_text(true, false);
+  g_unsetenv("NO_COLOR");
+  g_assert_null(strstr(mono, "\033[1m"));
+  g_assert_nonnull(strstr(mono, "[------------------------] 0/2 guide/a.pdf"));
+}
+
 /* ---- processes: killed, concurrent, disk full ---------------------------------------- */
 
 /* Builds in a new process (this program run with --child: a fork of a process that
@@ -628,6 +665,7 @@ int main(int argc, char **argv)
   };
   for (size_t i = 0; i < G_N_ELEMENTS(tests); i++)
     g_test_add(tests[i].path, Fixture, NULL, fixture_set_up, tests[i].fn, fixture_tear_down);
+  g_test_add_func("/build/progress", test_progress);
   int rc = g_test_run();
   fake_reset();
   g_ptr_array_unref(fake.rendered);

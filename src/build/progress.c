@@ -17,6 +17,13 @@ struct RlProgress {
   char *current;
 };
 
+/* Bold only on a bar, and never when NO_COLOR is set to something. */
+static bool wants_colour(bool bar)
+{
+  const char *no_colour = g_getenv("NO_COLOR");
+  return bar && !(no_colour && *no_colour);
+}
+
 RlProgress *progress_new(FILE *out, bool quiet, guint total)
 {
   RlProgress *p = g_new0(RlProgress, 1);
@@ -24,8 +31,7 @@ RlProgress *progress_new(FILE *out, bool quiet, guint total)
   p->quiet = quiet;
   const char *term = g_getenv("TERM");
   p->bar = !quiet && isatty(fileno(out)) && g_strcmp0(term, "dumb") != 0;
-  const char *no_colour = g_getenv("NO_COLOR");
-  p->colour = p->bar && !(no_colour && *no_colour);
+  p->colour = wants_colour(p->bar);
   p->total = total;
   return p;
 }
@@ -33,6 +39,7 @@ RlProgress *progress_new(FILE *out, bool quiet, guint total)
 void progress_set_bar(RlProgress *p, bool bar)
 {
   p->bar = bar && !p->quiet;
+  p->colour = wants_colour(p->bar);
 }
 
 static void clear_bar(RlProgress *p)
