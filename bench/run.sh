@@ -33,8 +33,9 @@ run() {
   pages=$(sed -n 's/^relais: made [0-9]* (\([0-9]*\) page.*/\1/p' "$work/log")
   local cpu rate cpu_rate
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
-  rate=$(awk -v p="${pages:-0}" -v w="$wall" 'BEGIN {printf "%.1f", w > 0 ? p / w : 0}')
-  cpu_rate=$(awk -v p="${pages:-0}" -v c="$cpu" 'BEGIN {printf "%.1f", c > 0 ? p / c : 0}')
+  # (parentheses: in awk, `printf ..., a > b` would write to a file named b)
+  rate=$(awk -v p="${pages:-0}" -v w="$wall" 'BEGIN {printf "%.1f", (w > 0 ? p / w : 0)}')
+  cpu_rate=$(awk -v p="${pages:-0}" -v c="$cpu" 'BEGIN {printf "%.1f", (c > 0 ? p / c : 0)}')
   rows+=("| $label | ${made:-?} | ${pages:-?} | $wall | $cpu | $((kb / 1024)) | $rate | $cpu_rate |")
   echo "bench: $label: made ${made:-?}, ${pages:-?} pages, ${wall} s wall, ${cpu} s CPU, $((kb / 1024)) MB" >&2
 }
