@@ -40,8 +40,8 @@ done
 check "Brussels fr: the check date" grep -q "Vérifié le" <<<"$(pdftotext "$out/poster/brussels-fr.pdf" -)"
 alt=$(qpdf --qdf --object-streams=disable "$out/poster/brussels-fr.pdf" - | grep -a '/Alt (Carte')
 check "Brussels fr: the map's alt text names the area" grep -q "En surbrillance : Arrondissement de Bruxelles-Capitale \\\\(19 communes\\\\)" <<<"$alt"
-alt=$(qpdf --qdf --object-streams=disable "$out/poster/ostbelgien-de.pdf" - | grep -a '/Alt (Karte')
-check "Ostbelgien de: the alt text names the nine municipalities" grep -q "Eupen.*Raeren" <<<"$alt"
+alt=$(qpdf --qdf --object-streams=disable "$out/poster/ostbelgien-de.pdf" - | grep -a '/Alt (Karte' | iconv -f ISO-8859-1 -t UTF-8) # PDFDocEncoding
+check "Ostbelgien de: the alt text names the nine municipalities in German" grep -q "Amel, Büllingen, Bütgenbach, Eupen, Kelmis, Lontzen, Raeren, Sankt Vith und Burg-Reuland" <<<"$alt"
 sara=$(pdftotext "$out/poster/sara-nl.pdf" - | tr '\n' ' ')
 check "SaRA (no known area) says so" grep -q "Het werkgebied van dit netwerk is nog niet bekend" <<<"$sara"
 

@@ -141,7 +141,7 @@ static void test_belgium_loads(void)
     {NULL, "en", "Belgium"}, {NULL, "nl", "België"},
     {"21000", "nl", "Arrondissement Brussel Hoofdstad"},
     {"04000", "en", "Brussels-Capital Region"}, {"63023", "de", "Eupen"},
-    {"21009", "nl", "Elsene"}, {"58000", "fr", "Arrondissement de La Louvière"}};
+    {"21009", "nl", "Elsene"}, {"63040", "de", "Kelmis"}, {"63040", "en", "La Calamine"}, {"58000", "fr", "Arrondissement de La Louvière"}};
   for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
     g_autofree char *name = map_region_name(map, names[i].code, names[i].lang);
     g_assert_cmpstr(name, ==, names[i].name);

@@ -213,6 +213,8 @@ def municipalities(topo):
         arr = p["nis"][:2] + "000"
         rings = [r for poly in polygons(g) for r in poly]
         name = {"fr": p.get("name_fr"), "nl": p.get("name_nl")}
+        if p["nis"] in GERMAN_SPEAKING:
+            name["de"] = p.get("name_nl")
         out.append((p["nis"], arr, prov_of[arr], name, rings))
     return sorted(out)
 
@@ -247,6 +249,10 @@ def mesh(munis, arcs, key):
 # Names of the groups the source leaves without one (Brussels' province slot is its region).
 QUIRK_NAMES = {"04000": {"fr": "Région de Bruxelles-Capitale", "nl": "Brussels Hoofdstedelijk Gewest",
                          "de": "Region Brüssel-Hauptstadt", "en": "Brussels-Capital Region"}}
+# The German-speaking Community's municipalities: their German names (the source's Dutch
+# names are the German ones) for German posters and alt texts.
+GERMAN_SPEAKING = {"63001", "63012", "63013", "63023", "63040", "63048", "63061", "63067",
+                   "63087"}
 COUNTRY_NAMES = {"fr": "Belgique", "nl": "België", "de": "Belgien", "en": "Belgium"}
 
 
