@@ -338,6 +338,20 @@ static void read_editions(LoadCtx *cx, const YdNode *v, void *dest, const FieldD
 
 /* ---- files --------------------------------------------------------------------------- */
 
+/* True (and an error) when the data file at path is a symbolic link that leads outside
+ * the data folder: relais reads only what is inside it. */
+static bool leaves_data(LoadCtx *cx, const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname(path);
+  g_autofree char *name = g_path_get_basename(path);
+  const char *why = NULL;
+  g_autofree char *ok = value_data_path(cx->m->data_dir, dir, name, &why);
+  if (ok)
+    return false;
+  diag_error(cx->dl, cx->file, 0, 0, "not read: %s", why);
+  return true;
+}
+
 /* Parses `path` (named `file` in messages); NULL when missing (an error if `required`) or
  * unreadable. Fills cx for reading it. */
 static YdDoc *open_doc(LoadCtx *cx, const char *path, bool required)
@@ -348,6 +362,8 @@ static YdDoc *open_doc(LoadCtx *cx, const char *path, bool required)
       diag_error(cx->dl, cx->file, 0, 0, "file not found (every data folder needs one)");
     return NULL;
   }
+  if (g_str_has_prefix(path, cx->m->data_dir) && leaves_data(cx, path))
+    return NULL;
   YdDoc *doc = yamldoc_load(path, cx->file, &yamldoc_limits, cx->dl);
   if (doc && !doc->root) {
     diag_error(cx->dl, cx->file, 1, 1, "the file is empty");
