@@ -124,11 +124,13 @@ static RlModel *make_model(void)
 /* ---- running ------------------------------------------------------------------------- */
 
 /* Renders the network's poster in lang into out_dir; returns its path (g_free). */
+static bool press; /* render with --press */
+
 static char *render_network(const char *id, RlLang lang, DiagList *dl, const char *thumb)
 {
   const RlRenderer *r = render_find("poster");
   g_assert_nonnull(r);
-  RlRenderOptions opt = {.source_date_epoch = 1795000000};
+  RlRenderOptions opt = {.source_date_epoch = 1795000000, .press = press};
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func(job_free);
   r->plan(model, &opt, jobs);
   g_autofree char *want = g_strdup_printf("poster/%s-%s.pdf", id, lang_code(lang));
@@ -295,6 +297,25 @@ static void test_reproducible(void)
   diag_list_free(dl);
 }
 
+static void test_press(void)
+{
+  DiagList *dl = diag_list_new();
+  press = true;
+  g_autofree char *pdf = render_network("sara", RL_LANG_FR, dl, NULL);
+  press = false;
+  g_assert_cmpuint(diag_count(dl, DIAG_ERROR), ==, 0);
+  g_autofree char *boxes = NULL;
+  g_assert_true(sh(&boxes, "pdfinfo -box '%s' | grep -E '^(TrimBox|BleedBox):'", pdf));
+  /* A3 trim inside 3 mm of bleed inside a 10 mm slug: trim starts at 13 mm = 36.85 pt. */
+  g_assert_nonnull(strstr(boxes, "TrimBox:            36.85    36.85   878.74  1227.40"));
+  g_assert_nonnull(strstr(boxes, "BleedBox:           28.35    28.35   887.24  1235.91"));
+  g_assert_true(sh(NULL, "pdf_qpdf_ok '%s'", pdf));
+  g_autofree char *qr = NULL;
+  g_assert_true(sh(&qr, "pdf_qr_decodes '%s' 1", pdf));
+  g_assert_cmpstr(g_strstrip(qr), ==, "https://netwerksara.be");
+  diag_list_free(dl);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -309,6 +330,7 @@ int main(int argc, char **argv)
   g_test_add_func("/poster/dutch", test_dutch);
   g_test_add_func("/poster/unknown-area", test_unknown_area);
   g_test_add_func("/poster/reproducible", test_reproducible);
+  g_test_add_func("/poster/press", test_press);
   int rc = g_test_run();
   if (!keep) {
     g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", out_dir);

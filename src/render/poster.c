@@ -18,7 +18,7 @@
 #define ITEM_GAP 14.0   /* points between list items */
 #define QR_MIN_MM 100.0 /* a poster's QR code, at least (large-print.md) */
 #define THUMB_W 240.0   /* thumbnail width, pixels */
-#define MAP_MIN 320.0   /* the map figure's height on page 1, points: at least */
+#define MAP_MIN 250.0   /* the map figure's height on page 1, points: at least */
 #define MAP_MAX 640.0   /* and at most */
 
 /* ---- the default recipe (used when the data set has no layouts/poster.yaml) ---------- */
@@ -119,7 +119,8 @@ typedef struct {
   GPtrArray *networks;     /* const RlNetwork* */
   const char *tagline;
   const char *url;         /* for the QR code; may be NULL */
-  double pw, ph;           /* page, points */
+  double pw, ph;           /* page (the trim), points */
+  RlPage pg;               /* the trim on the PDF sheet: bleed and crop marks with --press */
   double left, top, right, bottom; /* content box edges, points */
 } Poster;
 
@@ -527,17 +528,38 @@ static void poster_page_more(const Poster *ps, cairo_t *cr, guint *next)
   list_draw(ps, cr, y, next, list_fit(ps, y, ps->bottom, *next, true));
 }
 
-static bool poster_draw_all(const Poster *ps, cairo_t *cr, bool one_page, int *pages,
+/* Starts drawing a page: with --press, moved onto the trim inside bleed and slug. */
+static void page_begin(const Poster *ps, cairo_t *cr, bool sheet)
+{
+  cairo_save(cr);
+  if (sheet)
+    cairo_translate(cr, ps->pg.trim_x, ps->pg.trim_y);
+}
+
+static void page_end(const Poster *ps, cairo_t *cr, bool sheet)
+{
+  cairo_restore(cr);
+  if (sheet)
+    pdf_crop_marks(cr, &ps->pg);
+}
+
+/* Draws the poster: page 1, then (unless one_page, for the thumbnail) the list pages.
+ * sheet: draw on the PDF sheet of ps->pg (false for the thumbnail). */
+static bool poster_draw_all(const Poster *ps, cairo_t *cr, bool one_page, bool sheet,
                             GError **error)
 {
   guint next = 0;
+  int pages = 1;
   pdf_tag_begin(cr, "Document");
+  page_begin(ps, cr, sheet);
   bool ok = poster_page_one(ps, cr, &next, error);
-  *pages = 1;
+  page_end(ps, cr, sheet);
   while (ok && !one_page && next < ps->p.groups->len) {
     cairo_show_page(cr);
-    preflight_set_page(ps->p.pf, ++*pages);
+    preflight_set_page(ps->p.pf, ++pages);
+    page_begin(ps, cr, sheet);
     poster_page_more(ps, cr, &next);
+    page_end(ps, cr, sheet);
   }
   pdf_tag_end(cr, "Document");
   return ok;
@@ -556,8 +578,7 @@ static bool poster_thumb(const Poster *ps, const char *thumb_path, GError **erro
   cairo_scale(cr, s, s);
   Poster copy = *ps;
   copy.p.pf = NULL;
-  int pages = 0;
-  bool ok = poster_draw_all(&copy, cr, true, &pages, error);
+  bool ok = poster_draw_all(&copy, cr, true, false, error);
   cairo_destroy(cr);
   cairo_status_t st = ok ? cairo_surface_write_to_png(img, thumb_path) : CAIRO_STATUS_SUCCESS;
   cairo_surface_destroy(img);
@@ -579,7 +600,10 @@ static bool poster_post(const Poster *ps, const char *path, GError **error)
     alts[n++] = alt;
   if (qr_alt)
     alts[n++] = qr_alt;
-  RlPdfPost post = {.lang = pdf_lang_tag(ps->p.lang), .figure_alts = alts, .n_alts = n};
+  RlPdfPost post = {.lang = pdf_lang_tag(ps->p.lang), .figure_alts = alts, .n_alts = n,
+                    .boxes = ps->pg.press};
+  if (ps->pg.press)
+    pdf_page_boxes(&ps->pg, post.trim_pt, post.bleed_pt);
   return pdfpost_apply(path, &post, error);
 }
 
@@ -591,12 +615,12 @@ static bool poster_pdf(Poster *ps, const RlJob *job, RlRenderEnv *env, const cha
                     .author = text_get(&m->site.organisation, job->lang, m->site.default_language),
                     .subject = ps->tagline, .keywords = "poster", .lang = job->lang,
                     .source_date_epoch = env->opt ? env->opt->source_date_epoch : 0};
-  cairo_surface_t *s = pdf_surface_new(path, ps->pw, ps->ph, &meta, error);
+  ps->pg = pdf_page(ps->pw, ps->ph, env->opt && env->opt->press, ps->p.lay->bleed_mm);
+  cairo_surface_t *s = pdf_surface_new(path, ps->pg.media_w, ps->pg.media_h, &meta, error);
   if (!s)
     return false;
   cairo_t *cr = cairo_create(s);
-  int pages = 0;
-  bool ok = poster_draw_all(ps, cr, false, &pages, error);
+  bool ok = poster_draw_all(ps, cr, false, true, error);
   cairo_destroy(cr);
   ok = pdf_finish(s, path, ok ? error : NULL) && ok;
   cairo_surface_destroy(s);
