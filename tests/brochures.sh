@@ -108,6 +108,13 @@ check "--allow-findings writes it" test -s "$tmp/ct/flyer/compound-nl.pdf"
 lt=$(pdftotext "$tmp/ct/flyer/long-name-fr.pdf" - | tr -s ' \n' ' ')
 check "120-character name printed whole on its flyer" grep -q "dans les dix-neuf communes de Bruxelles" <<<"$lt"
 
+# A layout that names a font the set does not have: a clear error, no silent fallback.
+cp -r "$SRCDIR/tests/data-min" "$tmp/nofont"
+mkdir -p "$tmp/nofont/layouts"
+printf 'font: Comic Nonsense\n' >"$tmp/nofont/layouts/flyer.yaml"
+expect_err "flyer/jette-cafe-fr.pdf: error: font 'Comic Nonsense' is not installed (drop its font files into the fonts/ folder)" \
+  "$RELAIS" check -d "$tmp/nofont"
+
 # The bundled data: every output clean, every group of an edition in its guide in order,
 # nothing under 16 pt, QR codes that decode to the address printed beside them.
 "$sample" "$tmp/d" --data "$SRCDIR/data" 2>"$tmp/d.err"

@@ -113,10 +113,10 @@ static void impose(const Book *b, cairo_surface_t *s, const RlPage *pg, RlFonts 
 static bool booklet_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, const char *path,
                            const char *thumb_path, GError **error)
 {
-  RlFonts *f = brochure_fonts(env, error);
+  const RlLayout *lay = brochure_layout(m, "booklet");
+  RlFonts *f = brochure_fonts(env, lay, error);
   if (!f)
     return false;
-  const RlLayout *lay = brochure_layout(m, "booklet");
   Book b = {.lay = lay, .lang = job->lang, .w = pdf_mm(lay->page_w_mm), .h = pdf_mm(lay->page_h_mm)};
   b.flow = brochure_flow_new(f, lay, m, job->edition, job->lang);
   b.flow_pages = flow_paginate(b.flow);

@@ -383,10 +383,14 @@ bool brochure_thumb(RlFlow *flow, const RlLayout *lay, int index, int number, co
   return false;
 }
 
-RlFonts *brochure_fonts(RlRenderEnv *env, GError **error)
+RlFonts *brochure_fonts(RlRenderEnv *env, const RlLayout *lay, GError **error)
 {
-  if (env && env->fonts)
-    return env->fonts;
-  g_set_error(error, RL_FONTS_ERROR, RL_FONTS_ERROR_CONFIG, "no fonts were set up for this worker");
-  return NULL;
+  if (!env || !env->fonts) {
+    g_set_error(error, RL_FONTS_ERROR, RL_FONTS_ERROR_CONFIG, "no fonts were set up for this worker");
+    return NULL;
+  }
+  if ((lay->font && !fonts_require_family(env->fonts, lay->font, error)) ||
+      (lay->heading_font && !fonts_require_family(env->fonts, lay->heading_font, error)))
+    return NULL;
+  return env->fonts;
 }

@@ -46,5 +46,6 @@ void brochure_findings(const RlPreflight *pf, RlRenderEnv *env);
 bool brochure_thumb(RlFlow *flow, const RlLayout *lay, int index, int number, const char *path,
                     GError **error);
 
-/* The worker's fonts, or false with *error when the pipeline gave none. */
-RlFonts *brochure_fonts(RlRenderEnv *env, GError **error);
+/* The worker's fonts, or NULL with *error when the pipeline gave none or when the font
+ * or heading font of lay is not in the set (RL_FONTS_ERROR_MISSING, naming it). */
+RlFonts *brochure_fonts(RlRenderEnv *env, const RlLayout *lay, GError **error);

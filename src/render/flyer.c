@@ -279,10 +279,10 @@ static void record_cut(RlPreflight *pf, const RlModel *m, const RlGroup *g, RlLa
 static bool flyer_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, const char *path,
                          const char *thumb_path, GError **error)
 {
-  RlFonts *f = brochure_fonts(env, error);
+  const RlLayout *base = brochure_layout(m, "flyer");
+  RlFonts *f = brochure_fonts(env, base, error);
   if (!f)
     return false;
-  const RlLayout *base = brochure_layout(m, "flyer");
   RlLayout lay;
   RlFlow *flow = fit_flow(f, base, &lay, m, job->group, job->lang);
   RlPage pg = pdf_page(pdf_mm(lay.page_w_mm), pdf_mm(lay.page_h_mm), env->opt && env->opt->press, lay.bleed_mm);

@@ -39,10 +39,10 @@ static void draw_pages(RlFlow *flow, cairo_surface_t *s, const RlPage *pg, RlPre
 static bool guide_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, const char *path,
                          const char *thumb_path, GError **error)
 {
-  RlFonts *f = brochure_fonts(env, error);
+  const RlLayout *lay = brochure_layout(m, "guide");
+  RlFonts *f = brochure_fonts(env, lay, error);
   if (!f)
     return false;
-  const RlLayout *lay = brochure_layout(m, "guide");
   const RlRenderOptions *opt = env->opt;
   RlPage pg = pdf_page(pdf_mm(lay->page_w_mm), pdf_mm(lay->page_h_mm), opt && opt->press, lay->bleed_mm);
   g_autofree char *title = g_strdup_printf("%s — %s", strings_get(RL_S_GUIDE_TITLE, job->lang),
