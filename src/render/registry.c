@@ -3,12 +3,14 @@
 
 extern const RlRenderer render_guide, render_booklet, render_flyer;
 extern const RlRenderer render_poster;
+extern const RlRenderer render_kiosk;
 
 const RlRenderer *const render_registry[] = {
   &render_guide,
   &render_booklet,
   &render_flyer,
   &render_poster,
+  &render_kiosk,
   NULL,
 };
 
