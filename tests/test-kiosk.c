@@ -210,7 +210,8 @@ static void test_portrait(void)
   JsonObject *o = json_node_get_object(root);
   check_slides(dir, o, 1080, 1920);
   JsonObject *layout = json_object_get_object_member(o, "layout");
-  g_assert_cmpfloat_with_epsilon(json_object_get_double_member(layout, "target_px"), 72, 1e-9);
+  g_assert_cmpfloat_with_epsilon(json_object_get_double_member(layout, "target_px"),
+                                 20 * 1080 / 535.0, 1e-9);
   rm_rf(dir);
   model_free(m);
   diag_list_free(dl);

@@ -40,29 +40,54 @@ static double button_px(const KioskCanvas *cv, const RlTextStyle *st, const char
   return MAX(w, cv->target_px);
 }
 
-/* Rows of buttons the controls need in the widest language: 1 or 2. */
+/* Rows a list of buttons (widths in px) takes when wrapped into `avail` pixels. */
+static int wrap_rows(const double *w, int n, double avail, double gap)
+{
+  int rows = n > 0;
+  double line = 0;
+  for (int i = 0; i < n; i++) {
+    if (line > 0 && line + gap + w[i] > avail)
+      rows++, line = 0;
+    line += (line > 0 ? gap : 0) + w[i];
+  }
+  return rows;
+}
+
+/* Rows of buttons the controls need in the widest language: navigation and languages on
+ * one row when they fit, else each wrapped on rows of their own (as the CSS does). */
 static int control_rows(const KioskCanvas *cv, RlLangSet langs)
 {
   RlTextStyle st = text_style(cv->lay, RL_ROLE_STRONG);
   st.size_pt = cv->ui_font_px / cv->px_per_pt;
-  double langs_w = 0;
+  double lang_w[RL_LANG_N];
   int n_langs = 0;
   for (int l = 0; l < RL_LANG_N; l++)
-    if (RL_LANGSET_HAS(langs, l)) {
-      langs_w += button_px(cv, &st, lang_name((RlLang)l)) + cv->gap_px;
-      n_langs++;
-    }
-  static const KioskWord nav[] = {KW_HOME, KW_PREVIOUS, KW_PAUSE, KW_NEXT};
-  double widest = 0;
+    if (RL_LANGSET_HAS(langs, l))
+      lang_w[n_langs++] = button_px(cv, &st, lang_name((RlLang)l));
+  static const KioskWord nav[] = {KW_HOME, KW_PREVIOUS, KW_PLAY, KW_NEXT};
+  double avail = cv->px_w - 2 * cv->gap_px;
+  int rows = 1;
   for (int l = 0; l < RL_LANG_N; l++) {
     if (!RL_LANGSET_HAS(langs, l))
       continue;
-    double w = langs_w + button_px(cv, &st, kiosk_word(KW_PLAY, (RlLang)l));
-    for (size_t k = 0; k < G_N_ELEMENTS(nav); k++)
-      w += button_px(cv, &st, kiosk_word(nav[k], (RlLang)l)) + cv->gap_px;
-    widest = MAX(widest, w);
+    double all[G_N_ELEMENTS(nav) + RL_LANG_N];
+    int n = 0;
+    for (size_t k = 0; k < G_N_ELEMENTS(nav); k++) {
+      double w = button_px(cv, &st, kiosk_word(nav[k], (RlLang)l));
+      if (nav[k] == KW_PLAY) /* the same button says Pause while playing */
+        w = MAX(w, button_px(cv, &st, kiosk_word(KW_PAUSE, (RlLang)l)));
+      all[n++] = w;
+    }
+    int nav_n = n;
+    for (int k = 0; k < n_langs; k++)
+      all[n++] = lang_w[k];
+    int r = wrap_rows(all, n, avail, cv->gap_px) == 1
+              ? 1
+              : wrap_rows(all, nav_n, avail, cv->gap_px)
+                  + wrap_rows(all + nav_n, n - nav_n, avail, cv->gap_px);
+    rows = MAX(rows, r);
   }
-  return n_langs > 0 && widest + 2 * cv->gap_px > cv->px_w ? 2 : 1;
+  return rows;
 }
 
 bool kiosk_canvas_init(KioskCanvas *cv, const RlModel *m, const RlLayout *lay,
@@ -331,25 +356,34 @@ static gint by_area_desc(gconstpointer a, gconstpointer b)
   return (pa < qa) - (pa > qa);
 }
 
+/* Rows of the legend: one column when n rows fit in h, else two. */
+static guint legend_rows(const KioskCanvas *cv, guint n, double h)
+{
+  double row = marker_size(cv) + GAP_MM * PT_PER_MM;
+  return n * row <= h ? n : (n + 1) / 2;
+}
+
+/* The legend: a numbered marker and the network's name per row, each row a target. */
 static void draw_legend(const KioskCanvas *cv, const KioskSlide *s, GArray *nets, cairo_t *cr,
                         RlPreflight *pf, GPtrArray *targets, double x, double y, double w,
                         double h)
 {
   double d = marker_size(cv);
   double gap = GAP_MM * PT_PER_MM;
-  double row = MIN(d + gap, h / MAX(nets->len, 1));
+  guint rows = MAX(legend_rows(cv, nets->len, h), 1);
+  double col_w = nets->len > rows ? (w - gap) / 2 : w;
   RlTextStyle st = text_style(cv->lay, RL_ROLE_SMALL);
   for (guint i = 0; i < nets->len; i++) {
     const RlNetwork *n = g_array_index(nets, MapNet, i).n;
-    double ry = y + i * row;
-    draw_marker(cv, cr, pf, (int)i + 1, x + d / 2, ry + d / 2, d, &n->rec.pos);
+    double rx = x + (i / rows) * (col_w + gap), ry = y + (i % rows) * (d + gap);
+    draw_marker(cv, cr, pf, (int)i + 1, rx + d / 2, ry + d / 2, d, &n->rec.pos);
     const char *label = text_get(&n->short_name, s->lang, cv->m->site.default_language);
     if (!label)
       label = text_get(&n->name, s->lang, cv->m->site.default_language);
-    RlTextBox *b = text_box_new(cv->fonts, &st, label, w - d - gap, n->rec.pos);
-    text_box_draw(b, cr, x + d + gap, ry + (d - b->height_pt) / 2, pf);
+    RlTextBox *b = text_box_new(cv->fonts, &st, label, col_w - d - gap, n->rec.pos);
+    text_box_draw(b, cr, rx + d + gap, ry + (d - b->height_pt) / 2, pf);
     text_box_free(b);
-    add_target(cv, targets, n, s->lang, "legend", x, ry, w, d);
+    add_target(cv, targets, n, s->lang, "legend", rx, ry, col_w, d);
   }
 }
 
@@ -362,7 +396,9 @@ static bool draw_map_slide(const KioskCanvas *cv, const KioskSlide *s, cairo_t *
   y += head, h -= head;
   g_autoptr(GArray) nets = map_networks(cv);
   bool land = w >= h;
-  double mw = land ? w * 0.6 : w, mh = land ? h : h * 0.6;
+  double row = marker_size(cv) + GAP_MM * PT_PER_MM;
+  double legend_h = legend_rows(cv, nets->len, h * 0.45) * row;
+  double mw = land ? w * 0.6 : w, mh = land ? h : MAX(h * 0.4, h - legend_h - 10 * PT_PER_MM);
   g_autofree const char **codes = covered_codes(nets);
   if (!map_draw(cv->map, cr, x, y, mw, mh, codes, NULL, error))
     return false;

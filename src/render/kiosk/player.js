@@ -262,8 +262,10 @@
 
   function act(button) {
     const fn = actions[button.dataset.action];
-    if (fn)
-      fn(button);
+    if (!fn)
+      return;
+    st.lastChange = performance.now(); /* also guards while the next slide decodes */
+    fn(button);
   }
 
   function release() {
