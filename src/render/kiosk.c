@@ -188,11 +188,11 @@ static void json_slide(JsonBuilder *jb, const KioskSlide *s, const char *png, GP
 /* Reports a slide with too many words, or words that do not fit, at its record. */
 static void check_slide(Bundle *b, const KioskSlide *s, bool fits)
 {
-  int words = kiosk_slide_words(s);
+  int words = kiosk_slide_body_words(s);
   const char *file = s->pos.file ? s->pos.file : "kiosk";
   if (words > KIOSK_MAX_WORDS)
     diag_warning(b->env->diags, file, s->pos.line, s->pos.col,
-                 "kiosk slide '%s' (%s) has %d words, at most %d are read on a screen",
+                 "kiosk slide '%s' (%s) has %d words besides its heading, at most %d are read on a screen",
                  s->id, lang_code(s->lang), words, KIOSK_MAX_WORDS);
   if (!fits)
     diag_error(b->env->diags, file, s->pos.line, s->pos.col,

@@ -118,7 +118,7 @@ static void add_group(const RlModel *m, const RlGroup *g, RlLang lang, GPtrArray
   }
   s->qr = g_strdup(g->contact.website);
   /* Too many words for a screen: the schedule's note goes (the guide has it). */
-  if (kiosk_slide_words(s) > KIOSK_MAX_WORDS && when && !text_is_empty(&g->schedule.note)) {
+  if (kiosk_slide_body_words(s) > KIOSK_MAX_WORDS && when && !text_is_empty(&g->schedule.note)) {
     RlSchedule plain = g->schedule;
     memset(&plain.note, 0, sizeof plain.note);
     KioskLine *l = &g_array_index(s->lines, KioskLine, when_line);
@@ -216,6 +216,17 @@ int kiosk_slide_words(const KioskSlide *s)
   for (guint i = 0; i < s->lines->len; i++) {
     const KioskLine *l = &g_array_index(s->lines, KioskLine, i);
     words += l->big ? 1 : count_words(l->text); /* a phone number is read as one */
+  }
+  return words;
+}
+
+int kiosk_slide_body_words(const KioskSlide *s)
+{
+  int words = 0;
+  for (guint i = 0; i < s->lines->len; i++) {
+    const KioskLine *l = &g_array_index(s->lines, KioskLine, i);
+    bool heading = (l->role == RL_ROLE_H1 || l->role == RL_ROLE_TITLE) && !l->big;
+    words += heading ? 0 : l->big ? 1 : count_words(l->text);
   }
   return words;
 }

@@ -12,7 +12,8 @@
 #include "layout/text.h"
 #include "model/model.h"
 
-#define KIOSK_MAX_WORDS 40      /* at most this many words on a slide (kiosk.md) */
+#define KIOSK_MAX_WORDS 40      /* at most this many words on a slide besides its heading
+                                 * (kiosk.md "about 40"; a text's summary may have 40) */
 #define KIOSK_MIN_SECONDS 10.0
 #define KIOSK_MAX_SECONDS 60.0
 
@@ -50,6 +51,9 @@ char *kiosk_slide_text(const KioskSlide *s);
 /* Number of words on the slide (runs of letters or digits separated by spaces; a big
  * line, the phone number, counts as one). */
 int kiosk_slide_words(const KioskSlide *s);
+/* Words on the slide besides its heading (title or group name): what KIOSK_MAX_WORDS
+ * limits. */
+int kiosk_slide_body_words(const KioskSlide *s);
 /* How long the slide stays up in the attract loop: 4 s + 1.3 × the reading time at
  * 100 words a minute, at least KIOSK_MIN_SECONDS, at most KIOSK_MAX_SECONDS. */
 double kiosk_seconds(int words);

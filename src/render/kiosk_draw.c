@@ -189,6 +189,21 @@ static double measure_width(const KioskCanvas *cv, const RlTextStyle *st, double
   return MIN(width, 0.95 * per_char * cv->lay->measure_max);
 }
 
+/* A text box no wider than `width` whose lines hold at most the layout's measure in
+ * characters: narrowed and laid out again while a line is longer. */
+static RlTextBox *box_in_measure(const KioskCanvas *cv, const RlTextStyle *st,
+                                 const char *text, double width, RlPos pos)
+{
+  RlTextBox *b = text_box_new(cv->fonts, st, text, width, pos);
+  int max = cv->lay->measure_max;
+  for (int tries = 0; max > 0 && b->chars_per_line > max && !b->overflow && tries < 4; tries++) {
+    width *= (double)max / b->chars_per_line * 0.98;
+    text_box_free(b);
+    b = text_box_new(cv->fonts, st, text, width, pos);
+  }
+  return b;
+}
+
 /* Lays out every line of s at factor k into boxes (appended to `boxes`); returns the
  * total height with the space between lines. */
 static double lay_lines(const KioskCanvas *cv, const KioskSlide *s, double k, double width,
@@ -198,7 +213,7 @@ static double lay_lines(const KioskCanvas *cv, const KioskSlide *s, double k, do
   for (guint i = 0; i < s->lines->len; i++) {
     const KioskLine *l = &g_array_index(s->lines, KioskLine, i);
     RlTextStyle st = line_style(cv, l, k);
-    RlTextBox *b = text_box_new(cv->fonts, &st, l->text, measure_width(cv, &st, width), s->pos);
+    RlTextBox *b = box_in_measure(cv, &st, l->text, measure_width(cv, &st, width), s->pos);
     h += b->height_pt + (i ? 0.3 * st.size_pt : 0);
     g_ptr_array_add(boxes, b);
   }
@@ -391,7 +406,7 @@ static bool draw_map_slide(const KioskCanvas *cv, const KioskSlide *s, cairo_t *
                            RlPreflight *pf, GPtrArray *targets, double x, double y, double w,
                            double h, bool *fits, GError **error)
 {
-  double head = MIN(h * 0.25, 2.4 * text_style(cv->lay, RL_ROLE_H1).size_pt * cv->type_scale);
+  double head = MIN(h * 0.3, 4.0 * text_style(cv->lay, RL_ROLE_H1).size_pt * cv->type_scale);
   *fits = draw_lines(cv, s, cr, pf, x, y, w, head, false);
   y += head, h -= head;
   g_autoptr(GArray) nets = map_networks(cv);

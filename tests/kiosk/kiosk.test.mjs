@@ -46,6 +46,18 @@ function relaisBundle(data, layouts = '') {
   return dir;
 }
 
+// Saves a screenshot a third of its size (for the README), scaled by chromium itself.
+async function saveSmall(png, path, viewport) {
+  const w = Math.round(viewport.width / 3), h = Math.round(viewport.height / 3);
+  const context = await browser.newContext({ viewport: { width: w, height: h } });
+  const page = await context.newPage();
+  await page.setContent(`<body style="margin:0"><img style="width:${w}px;height:${h}px;display:block" src="data:image/png;base64,${png.toString('base64')}"></body>`);
+  await page.waitForFunction(() => document.images[0].complete);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path });
+  await context.close();
+}
+
 // Goes to slide index k with the arrow keys (the player is paused by the first key).
 async function goTo(page, k) {
   await page.keyboard.press('Home');
@@ -394,10 +406,8 @@ if (process.env.KIOSK_BUNDLE) {
             assert.deepEqual(out, [], 'every button on the screen');
             const png = await page.screenshot();
             assert.ok(png.length > 10000, `${kind} screenshot has content`);
-            if (shots) {
-              mkdirSync(shots, { recursive: true });
-              await page.screenshot({ path: join(shots, `kiosk-${orient}-${kind}.png`) });
-            }
+            if (shots)
+              await saveSmall(png, join(shots, `kiosk-${orient}-${kind}.png`), viewport);
           }
         }, { viewport });
       });
