@@ -5,6 +5,7 @@
 #include "model/check.h"
 #include "model/layout_defaults.h"
 #include "model/load.h"
+#include "model/spoken.h"
 #include "model/suggest.h"
 #include "model/value.h"
 #include "model/yamldoc.h"
@@ -575,6 +576,38 @@ static void test_load_coordinates_swapped(void)
   remove_tree(dir);
 }
 
+/* A group's spoken languages go beyond the site's; unknown codes are positioned errors
+ * listing the known ones; when absent, nothing is invented. */
+static void test_load_spoken_languages(void)
+{
+  const char *body = "name: A\nkind: support\nschedule: {days: [monday], time: \"10:00\"}\n"
+                     "place: {city: Jette}\ncontact: {phone: 02 000 00 01}\nnetwork: brumenta\n";
+  g_autofree char *a = g_strdup_printf("id: a\nlanguages: [ar, tr]\n%s", body);
+  g_autofree char *b = g_strdup_printf("id: b\n%s", body);
+  g_autofree char *c = g_strdup_printf("id: c\nlanguages: [fr, xx, [ar]]\n%s", body);
+  g_autofree char *dir = make_data("site.yaml", min_site, "networks.yaml", min_networks,
+                                   "groups/a.yaml", a, "groups/b.yaml", b, "groups/c.yaml", c, NULL);
+  RlModel *m = NULL;
+  g_autofree char *e = load_dir(dir, &m);
+  g_assert_cmpstr(e, ==,
+                  "DATA/groups/c.yaml:2:17: error: unknown language 'xx' in 'languages' (use fr, nl, de, en, ar, tr, es, it, pt, pl, ro, ru or uk)\n"
+                  "DATA/groups/c.yaml:2:21: error: expected a language code for 'languages', found a list\n");
+  const RlGroup *ga = model_group(m, "a"), *gb = model_group(m, "b"), *gc = model_group(m, "c");
+  int ar = -1, tr = -1;
+  g_assert_true(spoken_parse("ar", &ar) && spoken_parse("tr", &tr));
+  g_assert_cmpuint(ga->spoken, ==, (1u << ar) | (1u << tr));
+  g_assert_cmpuint(gb->spoken, ==, 0);
+  g_assert_cmpuint(gc->spoken, ==, 1u << RL_LANG_FR);
+  g_autofree char *fr = spoken_names(ga->spoken, RL_LANG_FR);
+  g_autofree char *nl = spoken_names(ga->spoken, RL_LANG_NL);
+  g_assert_cmpstr(fr, ==, "arabe, turc");
+  g_assert_cmpstr(nl, ==, "Arabisch, Turks");
+  g_assert_cmpstr(spoken_name(RL_LANG_NL, RL_LANG_DE), ==, "Niederländisch");
+  g_assert_false(spoken_parse("ber", &ar));
+  model_free(m);
+  remove_tree(dir);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -598,5 +631,6 @@ int main(int argc, char **argv)
   g_test_add_func("/load/folders", test_load_folders);
   g_test_add_func("/load/site-rules", test_load_site_rules);
   g_test_add_func("/load/coordinates-swapped", test_load_coordinates_swapped);
+  g_test_add_func("/load/spoken-languages", test_load_spoken_languages);
   return g_test_run();
 }

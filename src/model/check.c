@@ -37,8 +37,6 @@ static void resolve_groups(RlModel *m, DiagList *dl)
     g->network = model_network(m, g->network_id);
     if (!g->network)
       unknown_network(m, g->network_id, &g->rec.pos, dl);
-    if (!g->spoken)
-      g->spoken = g->network ? g->network->languages : m->site.languages;
   }
 }
 
@@ -176,7 +174,8 @@ static void check_translations(const RlModel *m, DiagList *dl)
   }
   for (guint i = 0; i < m->groups->len; i++) {
     const RlGroup *g = g_ptr_array_index(m->groups, i);
-    RlLangSet need = ((g->network ? edition_languages(m, g->network) : 0) | g->spoken) & site;
+    RlLangSet net = g->network ? g->network->languages | edition_languages(m, g->network) : 0;
+    RlLangSet need = (net | g->spoken) & site;
     const RlText *texts[] = {&g->name, &g->description, &g->audience, &g->schedule.note,
                              &g->place.name, &g->cost, &g->accessibility};
     for (size_t k = 0; k < G_N_ELEMENTS(texts); k++)

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "spoken.h"
 #include "suggest.h"
 #include "value.h"
 
@@ -206,6 +207,32 @@ static void read_langs(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc
   *(RlLangSet *)dest = set;
 }
 
+/* A group's spoken languages: a non-empty list of codes from spoken.h. */
+static void read_spoken(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
+{
+  RlLangSet set = 0;
+  if (v->kind != YD_SEQUENCE) {
+    fields_type_error(cx, v, "a list", d->key);
+    return;
+  }
+  for (guint i = 0; i < yamldoc_len(v); i++) {
+    const YdNode *item = yamldoc_item(v, i);
+    int l;
+    if (item->kind != YD_SCALAR) {
+      fields_type_error(cx, item, "a language code", d->key);
+    } else if (spoken_parse(item->value, &l)) {
+      set |= 1u << l;
+    } else {
+      g_autofree char *codes = spoken_codes_list();
+      diag_error(cx->dl, cx->file, item->line, item->col, "unknown language '%s' in '%s' (use %s)",
+                 item->value, d->key, codes);
+    }
+  }
+  if (yamldoc_len(v) == 0)
+    diag_error(cx->dl, cx->file, v->line, v->col, "'%s' needs at least one language", d->key);
+  *(RlLangSet *)dest = set;
+}
+
 static void read_colour(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
 {
   g_autofree char *s = fields_string(cx, v, d->key);
@@ -251,7 +278,7 @@ static const FieldFn readers[FT_N] = {
   [FT_DATE] = read_date,     [FT_BOOL] = read_bool,   [FT_INT] = read_int,
   [FT_NUMBER] = read_number, [FT_PHONE] = read_phone, [FT_EMAIL] = read_email,
   [FT_WEB] = read_web,       [FT_SOURCE] = read_source, [FT_LANG] = read_lang,
-  [FT_LANGS] = read_langs,   [FT_COLOUR] = read_colour, [FT_ENUM] = read_enum,
+  [FT_LANGS] = read_langs,   [FT_SPOKEN] = read_spoken, [FT_COLOUR] = read_colour, [FT_ENUM] = read_enum,
   [FT_MAP] = read_map,       [FT_CUSTOM] = read_custom,
 };
 

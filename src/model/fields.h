@@ -36,6 +36,7 @@ typedef enum {
   FT_SOURCE,  /* char*: an address or a note; dangerous schemes refused */
   FT_LANG,    /* RlLang */
   FT_LANGS,   /* RlLangSet: a non-empty list of languages */
+  FT_SPOKEN,  /* RlLangSet over spoken.h's table: a non-empty list of spoken languages */
   FT_COLOUR,  /* RlColour: "#rrggbb" */
   FT_ENUM,    /* int-sized enum: desc->enum_of */
   FT_MAP,     /* a nested struct: desc->sub */

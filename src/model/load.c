@@ -244,7 +244,7 @@ static const FieldTable group_table = {"group", (const FieldDesc[]){
   ENUM("kind", true, RlGroup, kind, &kind_enum),
   KEY("description", FT_TEXT, false, RlGroup, description),
   KEY("audience", FT_TEXT, false, RlGroup, audience),
-  KEY("languages", FT_LANGS, false, RlGroup, spoken),
+  KEY("languages", FT_SPOKEN, false, RlGroup, spoken),
   SUB("schedule", true, RlGroup, schedule, &schedule_table),
   SUB("place", false, RlGroup, place, &place_table),
   KEY("online", FT_BOOL, false, RlGroup, online),

@@ -140,7 +140,8 @@ typedef struct {
   RlGroupKind kind;
   RlText description;     /* what happens; may be empty */
   RlText audience;        /* who it is for: "60+, living alone" */
-  RlLangSet spoken;       /* languages spoken in the group */
+  RlLangSet spoken;       /* languages spoken in the group: bits over spoken.h's table
+                           * (bits 0..3 are RlLang); 0 when not given (nothing invented) */
   RlSchedule schedule;
   RlPlace place;
   bool online;            /* also (or only) online */

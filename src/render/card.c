@@ -4,6 +4,7 @@
 #include "layout/pdf.h"
 #include "layout/qr.h"
 #include "layout/text.h"
+#include "model/spoken.h"
 #include "strings.h"
 #include "when.h"
 
@@ -35,13 +36,9 @@ char *card_label(int key, RlLang lang)
   return lang == RL_LANG_FR ? g_strdup_printf("%s\u00a0:", word) : g_strdup_printf("%s:", word);
 }
 
-char *card_languages(RlLangSet set)
+char *card_languages(RlLangSet set, RlLang lang)
 {
-  GString *s = g_string_new(NULL);
-  for (int l = 0; l < RL_LANG_N; l++)
-    if (RL_LANGSET_HAS(set, l))
-      g_string_append_printf(s, "%s%s", s->len ? ", " : "", lang_name((RlLang)l));
-  return g_string_free(s, FALSE);
+  return spoken_names(set, lang);
 }
 
 char *card_place(const RlPlace *p, RlLang lang)
@@ -119,7 +116,7 @@ static void details(Builder *b, const RlGroup *g)
   field(b, RL_S_WHERE, where, g->place.pos, NULL);
   field(b, RL_S_COST, text_get(&g->cost, b->lang, b->lang), g->cost.pos, NULL);
   field(b, RL_S_ACCESS, text_get(&g->accessibility, b->lang, b->lang), g->accessibility.pos, NULL);
-  g_autofree char *langs = card_languages(g->spoken);
+  g_autofree char *langs = card_languages(g->spoken, b->lang);
   field(b, RL_S_LANGUAGES, langs, g->rec.pos, NULL);
 }
 

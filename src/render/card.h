@@ -35,9 +35,9 @@ double card_pad(void);
 
 /* "Quand :" (French puts a no-break space before the colon) / "When:". Free with g_free(). */
 char *card_label(int key, RlLang lang);
-/* The names of the languages in a set, in their own language ("Français, Nederlands").
- * Free with g_free(). */
-char *card_languages(RlLangSet set);
+/* The names of a group's spoken languages (RlGroup.spoken) in `lang` ("arabe, turc");
+ * "" when none are given. Free with g_free(). */
+char *card_languages(RlLangSet set, RlLang lang);
 /* The place in one line: "Maison Les Tilleuls, Rue Haute 12, 1000 Bruxelles". Free with
  * g_free(); "" when nothing is known. */
 char *card_place(const RlPlace *p, RlLang lang);

@@ -20,12 +20,15 @@ const RlRenderer render_flyer = {
   .render = flyer_render,
 };
 
-/* The languages of a group's flyers: spoken ∩ site ∩ command line, else the first of
- * site ∩ command line in which the group has a name or a description. */
+/* The languages of a group's flyers: spoken ∩ site ∩ command line, else its network's
+ * languages ∩ site ∩ command line (a group held only in, say, Arabic and Turkish), else the
+ * first of site ∩ command line in which the group has a name or a description. */
 static RlLangSet flyer_languages(const RlModel *m, const RlGroup *g, const RlRenderOptions *opt)
 {
   RlLangSet allowed = m->site.languages & (opt && opt->languages ? opt->languages : ~0u);
   RlLangSet set = g->spoken & allowed;
+  if (!set && g->network)
+    set = g->network->languages & allowed;
   for (int l = 0; !set && l < RL_LANG_N; l++)
     if (RL_LANGSET_HAS(allowed, l) && (g->name.v[l] || g->description.v[l]))
       set = 1u << l;
@@ -167,7 +170,7 @@ static void details(Flyer *fl)
   field(fl, RL_S_WHERE, where, g->place.pos);
   if (fl->brief < 3)
     field(fl, RL_S_COST, tr(fl, &g->cost), g->cost.pos);
-  g_autofree char *langs = card_languages(g->spoken);
+  g_autofree char *langs = card_languages(g->spoken, fl->lang);
   if (!fl->brief) {
     field(fl, RL_S_ACCESS, tr(fl, &g->accessibility), g->accessibility.pos);
     field(fl, RL_S_LANGUAGES, langs, g->rec.pos);
