@@ -75,16 +75,21 @@ build -o "$out" 2>"$tmp/after-kill.log"
 check "killed -9: the next build completes" grep -q "^relais: .* failed 0" "$tmp/after-kill.log"
 check "killed -9: no temporary file left" [ -z "$(find "$out" -name '*.tmp-*')" ]
 
-# two builds at once take turns
-build -o "$out" --force -j 1 2>"$tmp/c1.log" &
-p1=$!
-sleep 0.3
-build -o "$out" --force -j 1 2>"$tmp/c2.log"
-r2=$?
-wait $p1
-r1=$?
-check "two builds at once both succeed ($r1, $r2)" [ "$r1$r2" = 00 ]
+# two builds at once take turns: while another holds the lock (here flock(1) on the same
+# lock file, so the test does not depend on which process starts first), a build waits,
+# says so, and completes once the lock is released.
+exec 9>"$out/.relais.lock"
+flock 9
+build -o "$out" --force -j 1 2>"$tmp/c2.log" &
+p2=$!
+for _ in $(seq 100); do grep -q "waiting for it" "$tmp/c2.log" 2>/dev/null && break; sleep 0.1; done
+check "a build waits while another holds the lock" kill -0 $p2
 check "the second one waited for the first" grep -qx "relais: another build is running in $out; waiting for it" "$tmp/c2.log"
+flock -u 9
+exec 9>&-
+wait $p2
+r2=$?
+check "and completes once the lock is free ($r2)" [ "$r2" = 0 ]
 
 # disk full: exit 3, previous outputs intact
 sums "$out" > "$tmp/before.sums"
