@@ -2,12 +2,16 @@
  *
  * One qpdf_data per call (libqpdf objects are not shared between threads). The file is
  * read, the catalog, structure elements and pages are changed in memory, the whole PDF
- * is written to memory with a deterministic /ID, and g_file_set_contents_full() replaces
- * the original with a temporary file + rename. */
+ * is written to memory with a deterministic /ID, and replaces the original by a
+ * temporary file + rename (not flushed: the caller makes the finished file durable). */
 #include "layout/pdfpost.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 #include <qpdf/qpdf-c.h>
 
 G_DEFINE_QUARK(relais-pdfpost-error-quark, pdfpost_error)
@@ -211,6 +215,33 @@ static bool post_pages(Post *ps, const RlPdfPost *p, GError **error)
   return !post_failed(ps, PDFPOST_ERROR_WRITE, error);
 }
 
+/* Replaces `path` with data: a temporary file beside it, then a rename, so a failure
+ * leaves the original whole. No fsync: the caller flushes the finished file once (the
+ * build pipeline seals every output; `relais check` throws its files away). */
+static bool post_replace(const char *path, const char *data, gsize len, GError **error)
+{
+  g_autofree char *tmp = g_strconcat(path, ".post-XXXXXX", NULL);
+  int fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0666);
+  int err = fd < 0 ? errno : 0;
+  for (gsize done = 0; !err && done < len;) {
+    ssize_t n = write(fd, data + done, len - done);
+    if (n < 0 && errno != EINTR)
+      err = errno;
+    done += n > 0 ? (gsize)n : 0;
+  }
+  if (fd >= 0 && close(fd) != 0 && !err)
+    err = errno;
+  if (!err && g_rename(tmp, path) != 0)
+    err = errno;
+  if (!err)
+    return true;
+  if (fd >= 0)
+    g_unlink(tmp);
+  g_set_error(error, PDFPOST_ERROR, PDFPOST_ERROR_WRITE, "cannot write '%s': %s", path,
+              g_strerror(err));
+  return false;
+}
+
 static bool post_write(Post *ps, GError **error)
 {
   qpdf_init_write_memory(ps->q);
@@ -218,15 +249,8 @@ static bool post_write(Post *ps, GError **error)
   qpdf_write(ps->q);
   if (post_failed(ps, PDFPOST_ERROR_WRITE, error))
     return false;
-  GError *err = NULL;
-  if (!g_file_set_contents_full(ps->path, (const char *)qpdf_get_buffer(ps->q),
-                                (gssize)qpdf_get_buffer_length(ps->q),
-                                G_FILE_SET_CONTENTS_CONSISTENT, 0666, &err)) {
-    g_set_error(error, PDFPOST_ERROR, PDFPOST_ERROR_WRITE, "%s", err->message);
-    g_error_free(err);
-    return false;
-  }
-  return true;
+  return post_replace(ps->path, (const char *)qpdf_get_buffer(ps->q),
+                      qpdf_get_buffer_length(ps->q), error);
 }
 
 /* A language tag: ASCII letters, digits and single hyphens, starting with a letter. */

@@ -50,7 +50,8 @@ typedef struct {
 } RlPdfPost;
 
 /* Applies `p` to the PDF at `path` and replaces the file with the result (atomic
- * rename; on failure the original file is left untouched). Returns false with *error
+ * rename, not flushed to disk: the caller fsyncs the finished file; on failure the
+ * original file is left untouched). Returns false with *error
  * set (PDFPOST_ERROR_*) on failure. Safe to call from several threads on different
  * files. Also sets /ViewerPreferences/DisplayDocTitle true in every case. */
 bool pdfpost_apply(const char *path, const RlPdfPost *p, GError **error);
