@@ -78,6 +78,25 @@ run_tests() {
   LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     meson test -C build-asan --print-errorlogs --no-suite browser --no-suite valgrind
+  summary build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+}
+
+# summary LOG...: one closing line over meson's JSON test logs ("N passed, N failed").
+summary() {
+  python3 - "$@" <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8"):
+        result = json.loads(line)["result"]
+        if result in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif result == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
 }
 
 install_missing
