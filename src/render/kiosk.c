@@ -19,6 +19,7 @@
 #include "kiosk-resources.h"
 #include "layout/fonts.h"
 #include "layout/map.h"
+#include "layout/png.h"
 #include "layout/preflight.h"
 #include "render/kiosk_deck.h"
 #include "render/kiosk_draw.h"
@@ -94,20 +95,14 @@ static bool put_player(Bundle *b, GError **error)
   return true;
 }
 
-static cairo_status_t png_to_bytes(void *closure, const unsigned char *data, unsigned int len)
-{
-  g_byte_array_append(closure, data, len);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* Writes the surface as a PNG into the bundle. */
 static bool put_png(Bundle *b, cairo_surface_t *surf, const char *name, GError **error)
 {
   g_autoptr(GByteArray) png = g_byte_array_new();
-  cairo_status_t st = cairo_surface_write_to_png_stream(surf, png_to_bytes, png);
-  if (st != CAIRO_STATUS_SUCCESS) {
-    g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", name,
-                cairo_status_to_string(st));
+  GError *err = NULL;
+  if (!png_encode(surf, png, &err)) {
+    g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", name, err->message);
+    g_error_free(err);
     return false;
   }
   return put_file(b, name, png->data, png->len, error);
@@ -127,14 +122,9 @@ static bool put_thumb(cairo_surface_t *surf, const char *path, GError **error)
   cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
   cairo_paint(cr);
   cairo_destroy(cr);
-  cairo_status_t st = cairo_surface_write_to_png(t, path);
+  bool ok = png_write_file(t, path, error);
   cairo_surface_destroy(t);
-  if (st != CAIRO_STATUS_SUCCESS) {
-    g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
-                cairo_status_to_string(st));
-    return false;
-  }
-  return true;
+  return ok;
 }
 
 /* The slide's targets as JSON: [{network, label, kind, bbox: [x, y, w, h]}]. */
