@@ -112,8 +112,12 @@ check "120-character name printed whole on its flyer" grep -q "dans les dix-neuf
 cp -r "$SRCDIR/tests/data-min" "$tmp/nofont"
 mkdir -p "$tmp/nofont/layouts"
 printf 'font: Comic Nonsense\n' >"$tmp/nofont/layouts/flyer.yaml"
-expect_err "flyer/jette-cafe-fr.pdf: error: font 'Comic Nonsense' is not installed (drop its font files into the fonts/ folder)" \
-  "$RELAIS" check -d "$tmp/nofont"
+nf=$("$RELAIS" check -d "$tmp/nofont" 2>&1 >/dev/null); rc=$?
+check "missing layout font: check exits 1" test "$rc" = 1
+check "missing layout font: error at the font: line, listing the installed fonts" \
+  grep -qF "$tmp/nofont/layouts/flyer.yaml:1:7: error: font 'Comic Nonsense' is not installed; installed large-print fonts: Andika, " <<<"$nf"
+check "missing layout font: Tiresias LPfont among them" grep -qF ", Tiresias LPfont" <<<"$nf"
+check "missing layout font: nothing laid out" test "$(grep -c "flyer/" <<<"$nf")" = 0
 
 # The bundled data: every output clean, every group of an edition in its guide in order,
 # nothing under 16 pt, QR codes that decode to the address printed beside them.

@@ -1,6 +1,8 @@
 /* session.c - load and check the data. */
 #include "session.h"
 
+#include "fontcheck.h"
+#include "layout/fonts.h"
 #include "layout/map.h"
 #include "model/check.h"
 #include "model/load.h"
@@ -23,5 +25,7 @@ RlModel *session_load(const char *data_dir, const char *layouts_dir, DiagList *d
   check_model(m, &today, dl); /* also after load errors: report everything in one run */
   if (m->map && !diag_has_errors(dl)) /* the map's SVG: readable, local, every code drawn */
     map_check(m->map, dl);
+  g_autofree char *fonts_dir = fonts_dir_find(data_dir);
+  fontcheck_layouts(m, fonts_dir, dl); /* before any rendering: no silent fallback */
   return m;
 }

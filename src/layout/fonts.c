@@ -132,6 +132,35 @@ bool fonts_require_family(RlFonts *f, const char *family, GError **error)
   return false;
 }
 
+static gint cmp_names(gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate(*(const char *const *)a, *(const char *const *)b);
+}
+
+char *fonts_families(RlFonts *f)
+{
+  static const char *const generic[] = {"sans", "sans-serif", "serif", "monospace", "system-ui",
+                                        "cursive", "fantasy", "emoji", "math", "fangsong"};
+  PangoFontFamily **families = NULL;
+  int n = 0;
+  pango_font_map_list_families(f->map, &families, &n);
+  GPtrArray *names = g_ptr_array_new();
+  for (int i = 0; i < n; i++) {
+    const char *name = pango_font_family_get_name(families[i]);
+    bool skip = false;
+    for (size_t k = 0; k < G_N_ELEMENTS(generic) && !skip; k++)
+      skip = g_ascii_strcasecmp(name, generic[k]) == 0;
+    if (!skip)
+      g_ptr_array_add(names, (gpointer)name);
+  }
+  g_ptr_array_sort(names, cmp_names);
+  g_ptr_array_add(names, NULL);
+  char *out = g_strjoinv(", ", (char **)names->pdata);
+  g_ptr_array_unref(names);
+  g_free(families);
+  return out;
+}
+
 char *fonts_dir_find(const char *data_dir)
 {
   g_autofree char *inside = g_build_filename(data_dir, "fonts", NULL);

@@ -37,6 +37,9 @@ bool fonts_has_family(RlFonts *f, const char *family);
 /* Fails with RL_FONTS_ERROR_MISSING and a message naming the family when it is not in the
  * set; use it to check a layout's font before laying anything out. */
 bool fonts_require_family(RlFonts *f, const char *family, GError **error);
+/* The families of the set, sorted, comma-separated ("Andika, DejaVu Sans, Tiresias
+ * LPfont"), without fontconfig's generic aliases (Sans, Serif, Monospace…). Caller frees. */
+char *fonts_families(RlFonts *f);
 
 /* Where the fonts folder of a data folder is: DATA/fonts when it exists, else
  * DATA/../fonts when it exists, else NULL. Free the result with g_free(). */
