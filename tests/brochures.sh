@@ -115,7 +115,7 @@ printf 'font: Comic Nonsense\n' >"$tmp/nofont/layouts/flyer.yaml"
 nf=$("$RELAIS" check -d "$tmp/nofont" 2>&1 >/dev/null); rc=$?
 check "missing layout font: check exits 1" test "$rc" = 1
 check "missing layout font: error at the font: line, listing the installed fonts" \
-  grep -qF "$tmp/nofont/layouts/flyer.yaml:1:7: error: font 'Comic Nonsense' is not installed; installed large-print fonts: Andika, " <<<"$nf"
+  grep -qF "$tmp/nofont/layouts/flyer.yaml:1:7: error: font 'Comic Nonsense' is not installed; installed fonts: Andika, " <<<"$nf"
 check "missing layout font: Tiresias LPfont among them" grep -qF ", Tiresias LPfont" <<<"$nf"
 check "missing layout font: nothing laid out" test "$(grep -c "flyer/" <<<"$nf")" = 0
 

@@ -15,7 +15,7 @@ static void check_family(const RlModel *m, const RlLayout *l, const char *family
     p = &l->pos;
   if (!*installed)
     *installed = fonts_families(f);
-  diag_error(dl, p->file, p->line, p->col, "font '%s' is not installed; installed large-print fonts: %s",
+  diag_error(dl, p->file, p->line, p->col, "font '%s' is not installed; installed fonts: %s",
              family, *installed);
 }
 
