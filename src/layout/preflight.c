@@ -1,6 +1,8 @@
 /* preflight.c - record text runs, prove the large-print profile. */
 #include "preflight.h"
 
+#include "model/value.h"
+
 #include <math.h>
 
 #define PREFLIGHT_FLOOR_MIN 16.0
@@ -82,22 +84,8 @@ void preflight_record(RlPreflight *pf, const RlRun *run)
 guint preflight_len(const RlPreflight *pf) { return pf ? pf->runs->len : 0; }
 const RlRun *preflight_at(const RlPreflight *pf, guint i) { return &g_array_index(pf->runs, RlRun, i); }
 
-static double channel(double c)
-{
-  return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-static double luminance(RlColour c)
-{
-  return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
-}
-
-double preflight_contrast(RlColour a, RlColour b)
-{
-  double la = luminance(a), lb = luminance(b);
-  double hi = MAX(la, lb), lo = MIN(la, lb);
-  return (hi + 0.05) / (lo + 0.05);
-}
+/* The WCAG contrast ratio; the loader checks layouts with the same formula. */
+double preflight_contrast(RlColour a, RlColour b) { return value_contrast(a, b); }
 
 /* The first PREFLIGHT_EXCERPT characters of s on one line, with "…" when cut. */
 static char *excerpt(const char *s)
