@@ -12,6 +12,7 @@ group=anderlecht-praatgroep
 file="$tmp/data/groups/$group.yaml"
 flyer="$tmp/out/flyer/$group-nl.pdf"
 log="$tmp/watch.log"
+: > "$log" # exists before watch starts: the redirection below happens in the child, later
 
 "$RELAIS" watch -d "$tmp/data" -o "$tmp/out" --only flyer -j 2 2>"$log" &
 pid=$!
@@ -25,7 +26,7 @@ wait_for() {
   done
   return 1
 }
-rounds() { grep -c '^relais: made \|^relais watch: the data has' "$log"; }
+rounds() { grep -c '^relais: made \|^relais watch: the data has' "$log" 2>/dev/null || true; }
 wait_round() { # wait_round N: until N builds or refusals have been logged
   local n=1200
   while [ $n -gt 0 ] && [ "$(rounds)" -lt "$1" ]; do sleep 0.1; n=$((n - 1)); done
