@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "layout/map.h"
+#include "belgium-spec.h"
 
 static const char *const brussels[] = {
   "21001", "21002", "21003", "21004", "21005", "21006", "21007", "21008", "21009", "21010",
@@ -20,34 +21,6 @@ static char *src_path(const char *rel)
 {
   const char *src = g_getenv("SRCDIR");
   return g_build_filename(src ? src : ".", rel, NULL);
-}
-
-/* The sidecar data/maps/belgium.yaml as the loader would read it (the test reads the
- * codes and projection numbers with regular expressions to stay independent of it). */
-static RlMapSpec *belgium_spec(void)
-{
-  g_autofree char *yaml_path = src_path("data/maps/belgium.yaml");
-  g_autofree char *yaml = NULL;
-  g_assert_true(g_file_get_contents(yaml_path, &yaml, NULL, NULL));
-  RlMapSpec *spec = map_spec_new();
-  spec->svg_path = src_path("data/maps/belgium.svg");
-  spec->id_pattern = g_strdup("nis-{code}");
-  spec->attribution = g_strdup("Boundaries: bmesuere/belgium-topojson (CC0 1.0)");
-  g_autoptr(GRegex) code = g_regex_new("\"(\\d{5})\"", 0, 0, NULL);
-  g_autoptr(GMatchInfo) mi = NULL;
-  for (g_regex_match(code, yaml, 0, &mi); g_match_info_matches(mi); g_match_info_next(mi, NULL))
-    g_ptr_array_add(spec->codes, g_match_info_fetch(mi, 1));
-  static const char *const keys[] = {"lon0", "lat0", "lat1", "lat2", "scale", "x0", "y0"};
-  for (int i = 0; i < 7; i++) {
-    g_autofree char *re = g_strdup_printf("\\b%s: ([-0-9.e]+)", keys[i]);
-    g_autoptr(GRegex) r = g_regex_new(re, 0, 0, NULL);
-    g_autoptr(GMatchInfo) m = NULL;
-    g_assert_true(g_regex_match(r, yaml, 0, &m));
-    g_autofree char *v = g_match_info_fetch(m, 1);
-    spec->proj[i] = g_ascii_strtod(v, NULL);
-  }
-  spec->projection = RL_PROJ_LCC;
-  return spec;
 }
 
 /* tests/maps/trio.yaml by hand: ids by table, affine projection. */
