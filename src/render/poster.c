@@ -409,7 +409,8 @@ static Footer footer_new(const Poster *ps)
   }
   g_autofree char *text = footer_text(ps);
   f.text = box_role(ps, RL_ROLE_BODY, text, f.col_w, ps->p.m->site.contact.pos);
-  f.h = top + fmax(f.text->height_pt, f.qr ? size : 0);
+  /* the QR code's white quiet zone above the symbol must not cover the URL line */
+  f.h = top + fmax(f.text->height_pt, f.qr ? size + quiet : 0);
   return f;
 }
 
