@@ -314,6 +314,17 @@ void text_box_free(RlTextBox *b)
   g_free(b);
 }
 
+RlTextBox *text_box_copy(const RlTextBox *b)
+{
+  RlTextBox *c = g_memdup2(b, sizeof *b);
+  c->layout = g_object_ref(b->layout);
+  c->text = g_strdup(b->text);
+  c->word = g_strdup(b->word);
+  c->line_top = g_memdup2(b->line_top, sizeof(double) * (gsize)(b->n_lines + 1));
+  c->baseline = g_memdup2(b->baseline, sizeof(double) * (gsize)MAX(b->n_lines, 1));
+  return c;
+}
+
 /* ---- drawing ------------------------------------------------------------------- */
 
 /* The scale from user space to device space (for the size actually printed). */

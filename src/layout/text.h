@@ -78,6 +78,9 @@ RlTextBox *text_box_new_fit(RlFonts *f, const RlTextStyle *style, const char *te
                             double width_pt, double max_h_pt, double floor_pt, RlPos pos);
 /* Frees the box; NULL is a no-op. */
 void text_box_free(RlTextBox *b);
+/* A copy of b sharing its (read-only) Pango layout: the same box without laying the text
+ * out again. Free with text_box_free(); b may be freed first. Never fails. */
+RlTextBox *text_box_copy(const RlTextBox *b);
 
 /* Draws the whole box with its top-left corner at (x, y) in user space, in style.ink, and
  * records the run in pf (pf may be NULL). */

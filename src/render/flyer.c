@@ -3,6 +3,8 @@
  * figures, a QR code >= 30 mm with its address printed beside it, the network, and an
  * "Example" mark on sample groups. When the text does not fit one page, the type steps
  * down (never under the floor); if it still does not fit, that is a preflight finding. */
+#include <string.h>
+
 #include "brochure.h"
 #include "card.h"
 #include "layout/qr.h"
@@ -109,7 +111,28 @@ typedef struct {
   double line;
   int brief;          /* what was left out to fit: 1 access, languages, e-mail; 2 also
                        * for whom; 3 also cost */
+  GHashTable *boxes;  /* char* key -> RlTextBox*: every box laid out for this flyer */
 } Flyer;
+
+/* A new text box, laid out once per flyer: fitting the page tries the same boxes at the
+ * same sizes again and again (each pass, each size), and Pango's shaping is the cost. */
+static RlTextBox *box_new(GHashTable *boxes, RlFonts *f, const RlTextStyle *st,
+                          const char *label, const char *text, double width, RlPos pos)
+{
+  label = label ? label : "";
+  text = text ? text : "";
+  g_autofree char *key = g_strdup_printf(
+    "%s|%a|%d|%a|%a,%a,%a|%a,%a,%a|%d|%a|%p:%d:%d|%zu:%s|%s", st->family ? st->family : "",
+    st->size_pt, st->bold, st->line_height, st->ink.r, st->ink.g, st->ink.b, st->paper.r,
+    st->paper.g, st->paper.b, st->tabular, width, (const void *)pos.file, pos.line, pos.col,
+    strlen(label), label, text);
+  RlTextBox *b = g_hash_table_lookup(boxes, key);
+  if (!b) {
+    b = text_box_new_labelled(f, st, label, text, width, pos);
+    g_hash_table_insert(boxes, g_steal_pointer(&key), b);
+  }
+  return text_box_copy(b);
+}
 
 static void add(Flyer *fl, RlRole role, const char *label, const char *text, RlPos pos,
                 const char *link, RlBlockOpts o)
@@ -128,7 +151,7 @@ static void add(Flyer *fl, RlRole role, const char *label, const char *text, RlP
   o.keep_together = true;
   if (!o.space_after)
     o.space_after = fl->line / 5;
-  flow_add_text(fl->flow, text_box_new_labelled(fl->f, &st, label, text, flow_width(fl->flow), pos), &o);
+  flow_add_text(fl->flow, box_new(fl->boxes, fl->f, &st, label, text, flow_width(fl->flow), pos), &o);
 }
 
 static void field(Flyer *fl, int key, const char *text, RlPos pos)
@@ -205,8 +228,8 @@ static void qr_row(Flyer *fl)
   double quiet = (r->total - r->size) / 2;
   double w = flow_width(fl->flow) - r->size - quiet - 4;
   RlTextStyle body = text_style(fl->lay, RL_ROLE_BODY), strong = text_style(fl->lay, RL_ROLE_STRONG);
-  r->scan = text_box_new(fl->f, &body, strings_get(RL_S_SCAN, fl->lang), w, fl->g->contact.pos);
-  r->url = text_box_new(fl->f, &strong, url, w, fl->g->contact.pos);
+  r->scan = box_new(fl->boxes, fl->f, &body, NULL, strings_get(RL_S_SCAN, fl->lang), w, fl->g->contact.pos);
+  r->url = box_new(fl->boxes, fl->f, &strong, NULL, url, w, fl->g->contact.pos);
   double h = MAX(r->size, r->scan->height_pt + r->url->height_pt);
   flow_add_custom(fl->flow, h, qr_row_draw, r, qr_row_free,
                   &(RlBlockOpts){.space_before = quiet + 2,
@@ -224,16 +247,16 @@ static void network(Flyer *fl)
 }
 
 /* The flyer laid out with every type size scaled by `scale` (never under the floor). */
-static RlFlow *flyer_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, double scale,
-                          double title_scale, int brief, const RlModel *m, const RlGroup *g,
-                          RlLang lang)
+static RlFlow *flyer_flow(RlFonts *f, GHashTable *boxes, const RlLayout *base, RlLayout *lay,
+                          double scale, double title_scale, int brief, const RlModel *m,
+                          const RlGroup *g, RlLang lang)
 {
   *lay = *base;
   lay->body_pt *= scale, lay->h1_pt *= scale, lay->h2_pt *= scale;
   lay->title_pt *= scale * title_scale;
   RlTextStyle body = text_style(lay, RL_ROLE_BODY);
   Flyer fl = {.f = f, .lay = lay, .m = m, .g = g, .lang = lang, .brief = brief,
-              .line = body.size_pt * body.line_height};
+              .line = body.size_pt * body.line_height, .boxes = boxes};
   fl.flow = flow_new(f, lay, NULL, NULL);
   head(&fl);
   details(&fl);
@@ -248,6 +271,8 @@ static RlFlow *flyer_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, doubl
 static RlFlow *fit_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, const RlModel *m,
                         const RlGroup *g, RlLang lang)
 {
+  g_autoptr(GHashTable) boxes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify)text_box_free);
   double floor = preflight_floor(base);
   double smallest = floor / MAX(base->body_pt, floor);
   /* Tries: every detail; secondary details left out; a smaller title; then for whom and
@@ -261,7 +286,7 @@ static RlFlow *fit_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, const R
     for (double scale = 1.0;; scale *= 0.92) {
       scale = MAX(scale, smallest);
       flow_free(flow);
-      flow = flyer_flow(f, base, lay, scale, passes[p].title, passes[p].brief, m, g, lang);
+      flow = flyer_flow(f, boxes, base, lay, scale, passes[p].title, passes[p].brief, m, g, lang);
       if (flow_paginate(flow) == 1)
         return flow;
       if (scale <= smallest)
