@@ -22,21 +22,23 @@ const RlRenderer render_flyer = {
   .render = flyer_render,
 };
 
-/* The languages of a group's flyers: spoken ∩ site ∩ command line, else its network's
- * languages ∩ site ∩ command line (a group held only in, say, Arabic and Turkish), else the
- * first of site ∩ command line in which the group has a name or a description. */
+/* The languages of a group's flyers: spoken ∩ site, else its network's languages ∩ site
+ * (a group held only in, say, Arabic and Turkish), else the first site language in which
+ * the group has a name or a description; then narrowed by the command line. --lang only
+ * picks among the flyers a full build makes: it never adds a French flyer for a group
+ * held in Dutch. */
 static RlLangSet flyer_languages(const RlModel *m, const RlGroup *g, const RlRenderOptions *opt)
 {
-  RlLangSet allowed = m->site.languages & (opt && opt->languages ? opt->languages : ~0u);
-  RlLangSet set = g->spoken & allowed;
+  RlLangSet site = m->site.languages;
+  RlLangSet set = g->spoken & site;
   if (!set && g->network)
-    set = g->network->languages & allowed;
+    set = g->network->languages & site;
   for (int l = 0; !set && l < RL_LANG_N; l++)
-    if (RL_LANGSET_HAS(allowed, l) && (g->name.v[l] || g->description.v[l]))
+    if (RL_LANGSET_HAS(site, l) && (g->name.v[l] || g->description.v[l]))
       set = 1u << l;
-  if (!set && RL_LANGSET_HAS(allowed, m->site.default_language))
+  if (!set && RL_LANGSET_HAS(site, m->site.default_language))
     set = 1u << m->site.default_language;
-  return set;
+  return opt && opt->languages ? set & opt->languages : set;
 }
 
 static void flyer_plan(const RlModel *m, const RlRenderOptions *opt, GPtrArray *jobs)
