@@ -182,6 +182,25 @@ for f in $(ls "$tmp"/d/flyer/*.pdf | head -n 16); do
 done
 check "$n flyer QR codes decode to their printed address${bad:+ (not:$bad)}" test -z "$bad" -a "$n" -gt 8
 
+# A card taller than what is left of a page goes on with "Suite : <its name>" atop the next
+# page, so the phone number there is never without the group's name (the bundled Brussels
+# guide has two such cards). No page may start with a card's contact lines alone.
+g=$tmp/d/guide/brussels-fr.pdf
+pages=$(pdfinfo "$g" | awk '/^Pages:/ {print $2}')
+cont=0; orphan=""
+for p in $(seq 2 "$pages"); do
+  first=$(pdftotext -f "$p" -l "$p" "$g" - | grep -v '^\s*$' | head -n 1)
+  case "$first" in
+    "Suite : "*)
+      name=${first#Suite : }
+      pdftotext -f $((p - 1)) -l $((p - 1)) "$g" - | grep -qF "$name" && cont=$((cont + 1)) ||
+        orphan="$orphan $p(name '$name' not on page $((p - 1)))";;
+    "Téléphone"*|"E-mail"*|"Scannez"*) orphan="$orphan $p";;
+  esac
+done
+check "guide: $cont continued cards carry their name on the next page${orphan:+ (bad pages:$orphan)}" \
+  test "$cont" -ge 1 -a -z "$orphan"
+
 # Booklet imposition: n pages on n/4 sheets; sheet 0 front = [n, 1], back = [2, n-1].
 b=$tmp/d/booklet/brussels-fr.pdf
 sides=$(pdfinfo "$b" | awk '/^Pages:/ {print $2}')

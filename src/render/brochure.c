@@ -240,7 +240,7 @@ static void groups(Guide *g, const RlEdition *e)
     RlCard *card = card_new(g->f, g->lay, gr, g->lang, flow_width(g->flow));
     GArray *breaks = card_breaks(card);
     flow_add_custom_split(g->flow, card_height(card), (const double *)(void *)breaks->data,
-                          (int)breaks->len, card_pad(), card_draw_slice, card,
+                          (int)breaks->len, card_pad(card), card_draw_slice, card,
                           (GDestroyNotify)card_free,
                           &(RlBlockOpts){.tag = "Sect", .space_after = g->line, .outline = 2,
                                          .what = tr(g, &gr->name), .pos = gr->rec.pos});

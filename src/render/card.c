@@ -28,6 +28,8 @@ struct RlCard {
   double qr_x, qr_y, qr_size;
   RlPos pos;
   const char *url;    /* the web address the QR code holds (borrowed from the group) */
+  RlTextBox *cont;    /* "Continued: <name>", drawn atop a slice continued on a new page */
+  double cont_pad;    /* what a continued slice adds at its top: padding + that line */
 };
 
 char *card_label(int key, RlLang lang)
@@ -198,6 +200,17 @@ static void web_row(Builder *b, const RlGroup *g)
   b->y = y + CARD_GAP;
 }
 
+/* The line atop a continued slice, so that a reader who turns the page still knows whose
+ * phone number it is. */
+static void continued(Builder *b, const RlGroup *g)
+{
+  RlTextStyle st = text_style(b->c->lay, RL_ROLE_STRONG);
+  g_autofree char *label = card_label(RL_S_CONTINUED, b->lang);
+  b->c->cont = text_box_new_labelled(b->f, &st, label, text_get(&g->name, b->lang, b->lang),
+                                     b->w, g->name.pos);
+  b->c->cont_pad = CARD_PAD + b->c->cont->height_pt + CARD_GAP;
+}
+
 RlCard *card_new(RlFonts *fonts, const RlLayout *lay, const RlGroup *g, RlLang lang, double width_pt)
 {
   RlCard *c = g_new0(RlCard, 1);
@@ -211,6 +224,7 @@ RlCard *card_new(RlFonts *fonts, const RlLayout *lay, const RlGroup *g, RlLang l
   details(&b, g);
   web_row(&b, g); /* phone and e-mail too */
   c->h = b.y - CARD_GAP + CARD_PAD;
+  continued(&b, g);
   return c;
 }
 
@@ -224,6 +238,7 @@ void card_free(RlCard *c)
     g_free(it->link);
   }
   g_array_unref(c->items);
+  text_box_free(c->cont);
   qr_free(c->qr);
   g_free(c);
 }
@@ -248,8 +263,13 @@ void card_draw_slice(void *data, cairo_t *cr, double x, double y, double w, doub
                      RlPreflight *pf)
 {
   const RlCard *c = data;
-  double shift = y - from + (from > 0 ? CARD_PAD : 0);
-  frame(c, cr, x, y, to - from + (from > 0 ? CARD_PAD : 0));
+  double pad = from > 0 ? c->cont_pad : 0, shift = y - from + pad;
+  frame(c, cr, x, y, to - from + pad);
+  if (from > 0) {
+    pdf_tag_begin(cr, "P");
+    text_box_draw(c->cont, cr, x + CARD_BAR + CARD_PAD, y + CARD_PAD, pf);
+    pdf_tag_end(cr, "P");
+  }
   for (guint i = 0; i < c->items->len; i++) {
     const Item *it = &g_array_index(c->items, Item, i);
     if (it->y < from - 0.01 || it->y >= to - 0.01)
@@ -284,4 +304,4 @@ GArray *card_breaks(const RlCard *c)
   return a;
 }
 
-double card_pad(void) { return CARD_PAD; }
+double card_pad(const RlCard *c) { return c->cont_pad; }

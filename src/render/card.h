@@ -30,8 +30,9 @@ void card_draw_slice(void *card, cairo_t *cr, double x, double y, double w, doub
 /* Offsets where the card may split when it is taller than a page (above each detail line
  * and above the web address); a new array of double, free with g_array_unref(). */
 GArray *card_breaks(const RlCard *card);
-/* The padding a continued slice adds at its top, points. */
-double card_pad(void);
+/* What a continued slice adds at its top, points: padding and the line "Continued: <name>"
+ * (in the card's language) that tells whose details go on. */
+double card_pad(const RlCard *card);
 
 /* "Quand :" (French puts a no-break space before the colon) / "When:". Free with g_free(). */
 char *card_label(int key, RlLang lang);

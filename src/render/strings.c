@@ -44,6 +44,7 @@ static const char *const table[RL_S_N][RL_LANG_N] = {
                           "Gesprächsgruppen in Ihrer Nähe", "Support groups near you"},
   [RL_S_CALL_US]       = {"Appelez le",             "Bel",                      "Rufen Sie an:",          "Call"},
   [RL_S_FLYER_MORE]    = {"Plus de groupes :",      "Meer groepen:",            "Weitere Gruppen:",       "More groups:"},
+  [RL_S_CONTINUED]     = {"Suite",                  "Vervolg",                  "Fortsetzung",            "Continued"},
 };
 
 static const char *const weekdays[7][RL_LANG_N] = {

@@ -24,6 +24,7 @@ typedef enum {
   RL_S_GUIDE_TITLE,      /* cover: "Support groups near you" */
   RL_S_CALL_US,          /* flyer: "Call" before the phone number */
   RL_S_FLYER_MORE,       /* flyer: "More groups:" before the organisation */
+  RL_S_CONTINUED,        /* top of a card continued on the next page: "Continued: <name>" */
   RL_S_N
 } RlStr;
 
