@@ -3,7 +3,177 @@
 
 #include <gio/gio.h>
 #include <png.h>
+#include <stdlib.h>
 #include <string.h>
+
+#define PNG_USED 0x1000000u /* marks a used slot: a colour is 24 bits */
+#define PNG_RGB 0xFFFFFFu
+#define PNG_MAX_SHIFT 3
+/* More colours than this cannot fit 256 buckets even at PNG_MAX_SHIFT (a bucket holds
+ * at most 2^(3 * PNG_MAX_SHIFT) colours): the histogram stops there. */
+#define PNG_MAX_COLOURS (256u << (3 * PNG_MAX_SHIFT))
+
+/* ---- a table keyed by 24-bit colour (open addressing, linear probing) ------------------ */
+
+typedef struct {
+  guint32 key; /* colour | PNG_USED, 0 when free */
+  guint32 val; /* the owner's: a pixel count, a slot number, a palette index */
+} PngSlot;
+
+typedef struct {
+  PngSlot *slot;
+  guint32 mask; /* capacity - 1 (a power of two) */
+  guint32 n;    /* used slots */
+} PngTable;
+
+static void tab_init(PngTable *t, guint32 capacity)
+{
+  t->slot = g_new0(PngSlot, capacity);
+  t->mask = capacity - 1;
+  t->n = 0;
+}
+
+/* The slot of `colour`, or the free slot where it would go. */
+static PngSlot *tab_find(const PngTable *t, guint32 colour)
+{
+  guint32 key = colour | PNG_USED;
+  for (guint32 i = (colour * 0x9E3779B1u) >> 8;; i++) {
+    PngSlot *s = &t->slot[i & t->mask];
+    if (s->key == key || s->key == 0)
+      return s;
+  }
+}
+
+static void tab_grow(PngTable *t)
+{
+  PngTable old = *t;
+  tab_init(t, (old.mask + 1) * 2);
+  for (guint32 i = 0; i <= old.mask; i++)
+    if (old.slot[i].key)
+      *tab_find(t, old.slot[i].key & PNG_RGB) = old.slot[i];
+  t->n = old.n;
+  g_free(old.slot);
+}
+
+/* The slot of `colour`, added with val 0 if new; the table stays at most half full. */
+static PngSlot *tab_add(PngTable *t, guint32 colour)
+{
+  PngSlot *s = tab_find(t, colour);
+  if (s->key)
+    return s;
+  if (2 * (t->n + 1) > t->mask + 1) {
+    tab_grow(t);
+    s = tab_find(t, colour);
+  }
+  s->key = colour | PNG_USED;
+  t->n++;
+  return s;
+}
+
+/* ---- choosing the palette ------------------------------------------------------------------ */
+
+/* Adds `reps` times the pixels of one row (w pixels) to `hist`. */
+static void hist_row(PngTable *hist, const guint32 *px, int w, guint32 reps)
+{
+  guint32 run = px[0] & PNG_RGB, len = 0;
+  for (int x = 0; x < w; x++) {
+    guint32 c = px[x] & PNG_RGB; /* most pixels equal their neighbour */
+    if (c == run) {
+      len++;
+      continue;
+    }
+    tab_add(hist, run)->val += len * reps;
+    run = c;
+    len = 1;
+  }
+  tab_add(hist, run)->val += len * reps;
+}
+
+/* Counts the pixels of each colour of `surf` into `hist` (val = count); a row equal to
+ * the one above (most are) is counted with it, and same[y] says so (same[0] = false).
+ * False when it has more than PNG_MAX_COLOURS colours (then `hist` holds only some of
+ * them and `same` only some rows). */
+static bool hist_build(PngTable *hist, cairo_surface_t *surf, bool *same)
+{
+  int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
+  size_t stride = (size_t)cairo_image_surface_get_stride(surf), bytes = (size_t)w * 4;
+  const guint8 *data = cairo_image_surface_get_data(surf), *prev = data;
+  guint32 reps = 1;
+  same[0] = false;
+  for (int y = 1; y <= h; y++) {
+    const guint8 *row = data + (size_t)y * stride;
+    if (y < h && (same[y] = memcmp(row, prev, bytes) == 0)) {
+      reps++;
+      continue;
+    }
+    hist_row(hist, (const guint32 *)(const void *)prev, w, reps);
+    if (hist->n > PNG_MAX_COLOURS)
+      return false;
+    prev = row;
+    reps = 1;
+  }
+  return true;
+}
+
+static int cmp_colour(const void *a, const void *b)
+{
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+  return (x > y) - (x < y);
+}
+
+/* Whether slot a of `hist` beats slot b as its bucket's colour: more pixels, then the
+ * smaller colour (so the choice does not depend on the table's order). */
+static bool hist_better(const PngTable *hist, guint32 a, guint32 b)
+{
+  const PngSlot *x = &hist->slot[a], *y = &hist->slot[b];
+  return x->val > y->val || (x->val == y->val && x->key < y->key);
+}
+
+/* Buckets the colours of `hist` by masking the low `shift` bits of each channel. When
+ * there are at most 256 buckets: fills pal (sorted) with each bucket's most frequent
+ * colour, sets each hist slot's val to its palette index and returns the palette's
+ * size; else returns 0 and leaves `hist` as it was. */
+static guint pal_choose(PngTable *hist, int shift, guint32 pal[256])
+{
+  guint32 keep = (0xFFu << shift) & 0xFFu, m = keep * 0x010101u;
+  PngTable b;
+  tab_init(&b, 1024); /* val: 1 + the slot number of the bucket's best colour */
+  for (guint32 i = 0; i <= hist->mask && b.n <= 256; i++) {
+    if (!hist->slot[i].key)
+      continue;
+    PngSlot *s = tab_add(&b, hist->slot[i].key & m);
+    if (!s->val || hist_better(hist, i, s->val - 1))
+      s->val = i + 1;
+  }
+  guint n = 0;
+  for (guint32 i = 0; b.n <= 256 && i <= b.mask; i++)
+    if (b.slot[i].key)
+      pal[n++] = hist->slot[b.slot[i].val - 1].key & PNG_RGB;
+  qsort(pal, n, sizeof *pal, cmp_colour);
+  for (guint32 i = 0; n && i <= hist->mask; i++) {
+    PngSlot *s = &hist->slot[i];
+    if (!s->key)
+      continue;
+    guint32 best = hist->slot[tab_find(&b, s->key & m)->val - 1].key & PNG_RGB;
+    s->val = (guint32)((const guint32 *)bsearch(&best, pal, n, sizeof *pal, cmp_colour) - pal);
+  }
+  g_free(b.slot);
+  return n;
+}
+
+/* The palette of `surf` (see png.h): its size, 0 for "write RGB". On success each hist
+ * slot's val is its colour's palette index and same[y] whether row y equals row y-1. */
+static guint pal_make(PngTable *hist, cairo_surface_t *surf, bool *same, guint32 pal[256])
+{
+  if (!hist_build(hist, surf, same))
+    return 0;
+  guint n = 0;
+  for (int shift = 0; !n && shift <= PNG_MAX_SHIFT; shift++)
+    n = pal_choose(hist, shift, pal);
+  return n;
+}
+
+/* ---- writing ----------------------------------------------------------------------------- */
 
 static void png_put(png_structp p, png_bytep data, size_t len)
 {
@@ -22,8 +192,9 @@ static cairo_status_t cairo_put(void *closure, const unsigned char *data, unsign
 }
 
 /* One xRGB32 row (native endian) as packed RGB bytes. */
-static void row_to_rgb(const guint32 *src, guint8 *dst, int w)
+static void row_to_rgb(const guint32 *src, guint8 *dst, int w, const PngTable *hist)
 {
+  (void)hist;
   for (int x = 0; x < w; x++) {
     guint32 v = src[x];
     dst[3 * x] = (guint8)(v >> 16);
@@ -32,25 +203,94 @@ static void row_to_rgb(const guint32 *src, guint8 *dst, int w)
   }
 }
 
-/* Writes the rows; false when libpng reported an error (it longjmps back here). */
-static bool png_rows(png_structp p, png_infop info, cairo_surface_t *surf, guint8 *row)
+/* One xRGB32 row as palette indices (the val of each colour's slot in `hist`). */
+static void row_to_index(const guint32 *src, guint8 *dst, int w, const PngTable *hist)
 {
-  int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
-  int stride = cairo_image_surface_get_stride(surf);
-  const guint8 *data = cairo_image_surface_get_data(surf);
+  guint32 prev = src[0] & PNG_RGB;
+  guint8 idx = (guint8)tab_find(hist, prev)->val;
+  for (int x = 0; x < w; x++) {
+    guint32 c = src[x] & PNG_RGB;
+    if (c != prev) {
+      prev = c;
+      idx = (guint8)tab_find(hist, c)->val;
+    }
+    dst[x] = idx;
+  }
+}
+
+typedef struct {
+  cairo_surface_t *surf;
+  const PngTable *hist;
+  const guint32 *pal; /* NULL: RGB */
+  guint n_pal;
+  const bool *same; /* with pal: same[y] when row y equals row y-1 */
+  guint8 *row;
+} PngJob;
+
+/* Sets the header: RGB filtered Sub, or palette unfiltered (Sub does not help indices). */
+static void png_header(png_structp p, png_infop info, const PngJob *j)
+{
+  int w = cairo_image_surface_get_width(j->surf), h = cairo_image_surface_get_height(j->surf);
+  png_set_IHDR(p, info, (png_uint_32)w, (png_uint_32)h, 8,
+               j->pal ? PNG_COLOR_TYPE_PALETTE : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  if (j->pal) {
+    png_color c[256];
+    for (guint i = 0; i < j->n_pal; i++)
+      c[i] = (png_color){(png_byte)(j->pal[i] >> 16), (png_byte)(j->pal[i] >> 8),
+                         (png_byte)j->pal[i]};
+    png_set_PLTE(p, info, c, (int)j->n_pal);
+  }
+  png_set_filter(p, PNG_FILTER_TYPE_BASE, j->pal ? PNG_FILTER_NONE : PNG_FILTER_SUB);
+  png_set_compression_level(p, 1);
+  if (j->pal) /* every index is in the palette: do not check each byte again */
+    png_set_check_for_invalid_index(p, 0);
+}
+
+/* Writes the rows; false when libpng reported an error (it longjmps back here). */
+static bool png_rows(png_structp p, png_infop info, const PngJob *j)
+{
+  int w = cairo_image_surface_get_width(j->surf), h = cairo_image_surface_get_height(j->surf);
+  int stride = cairo_image_surface_get_stride(j->surf);
+  const guint8 *data = cairo_image_surface_get_data(j->surf);
+  void (*conv)(const guint32 *, guint8 *, int, const PngTable *) =
+      j->pal ? row_to_index : row_to_rgb;
   if (setjmp(png_jmpbuf(p)))
     return false;
-  png_set_IHDR(p, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
-               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_filter(p, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_set_compression_level(p, 1);
+  png_header(p, info, j);
   png_write_info(p, info);
   for (int y = 0; y < h; y++) {
-    row_to_rgb((const guint32 *)(const void *)(data + (size_t)y * (size_t)stride), row, w);
-    png_write_row(p, row);
+    const guint8 *src = data + (size_t)y * (size_t)stride;
+    if (!j->pal || !j->same[y]) /* else j->row holds it already */
+      conv((const guint32 *)(const void *)src, j->row, w, j->hist);
+    png_write_row(p, j->row);
   }
   png_write_end(p, info);
   return true;
+}
+
+/* Encodes an RGB24 surface of at least one pixel with libpng. */
+static bool png_encode_rgb24(cairo_surface_t *surf, GByteArray *out)
+{
+  PngTable hist;
+  tab_init(&hist, 1024);
+  guint32 pal[256];
+  bool *same = g_new(bool, (gsize)cairo_image_surface_get_height(surf));
+  guint n = pal_make(&hist, surf, same, pal);
+  PngJob j = {.surf = surf, .hist = &hist, .pal = n ? pal : NULL, .n_pal = n, .same = same,
+              .row = g_malloc((gsize)cairo_image_surface_get_width(surf) * 3)};
+  png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_infop info = p ? png_create_info_struct(p) : NULL;
+  bool ok = info != NULL;
+  if (ok) {
+    png_set_write_fn(p, out, png_put, png_flush_none);
+    ok = png_rows(p, info, &j);
+  }
+  png_destroy_write_struct(&p, &info);
+  g_free(j.row);
+  g_free(same);
+  g_free(hist.slot);
+  return ok;
 }
 
 bool png_encode(cairo_surface_t *surf, GByteArray *out, GError **error)
@@ -65,19 +305,10 @@ bool png_encode(cairo_surface_t *surf, GByteArray *out, GError **error)
     g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string(st));
     return false;
   }
-  png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-  png_infop info = p ? png_create_info_struct(p) : NULL;
-  guint8 *row = g_malloc((gsize)cairo_image_surface_get_width(surf) * 3);
-  bool ok = info != NULL;
-  if (ok) {
-    png_set_write_fn(p, out, png_put, png_flush_none);
-    ok = png_rows(p, info, surf, row);
-  }
-  png_destroy_write_struct(&p, &info);
-  g_free(row);
-  if (!ok)
-    g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot encode the PNG");
-  return ok;
+  if (png_encode_rgb24(surf, out))
+    return true;
+  g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot encode the PNG");
+  return false;
 }
 
 bool png_write_file(cairo_surface_t *surf, const char *path, GError **error)

@@ -10,6 +10,7 @@
 
 #include "layout/pdf.h"
 #include "layout/pdfpost.h"
+#include "layout/png.h"
 #include "layout/qr.h"
 #include "render/poster.h"
 #include "render/render.h"
@@ -581,13 +582,8 @@ static bool poster_thumb(const Poster *ps, const char *thumb_path, GError **erro
   copy.p.pf = NULL;
   bool ok = poster_draw_all(&copy, cr, true, false, error);
   cairo_destroy(cr);
-  cairo_status_t st = ok ? cairo_surface_write_to_png(img, thumb_path) : CAIRO_STATUS_SUCCESS;
+  ok = ok && png_write_file(img, thumb_path, error);
   cairo_surface_destroy(img);
-  if (ok && st != CAIRO_STATUS_SUCCESS) {
-    g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write '%s': %s", thumb_path,
-                cairo_status_to_string(st));
-    return false;
-  }
   return ok;
 }
 
