@@ -16,7 +16,7 @@ packages=(
   libglib2.0-dev libcairo2-dev libpango1.0-dev librsvg2-dev libyaml-dev libqrencode-dev
   libjson-glib-dev libfontconfig-dev libqpdf-dev libpng-dev
   fonts-tiresias fonts-sil-andika fonts-dejavu-core fonts-noto-color-emoji fonts-symbola
-  poppler-utils qpdf zbar-tools mupdf-tools valgrind time
+  poppler-utils qpdf zbar-tools mupdf-tools ghostscript valgrind time
   chromium nodejs npm
 )
 

@@ -201,6 +201,9 @@ done
 check "guide: $cont continued cards carry their name on the next page${orphan:+ (bad pages:$orphan)}" \
   test "$cont" -ge 1 -a -z "$orphan"
 
+check "every word of the bundled guides and flyers can be seen" \
+  pdf_text_visible "$tmp"/d/guide/*.pdf "$tmp"/d/flyer/*.pdf
+
 # Booklet imposition: n pages on n/4 sheets; sheet 0 front = [n, 1], back = [2, n-1].
 b=$tmp/d/booklet/brussels-fr.pdf
 sides=$(pdfinfo "$b" | awk '/^Pages:/ {print $2}')

@@ -9,10 +9,10 @@
 #
 # Each check returns 0 when it holds and 1 when not, saying why on stderr. None exits.
 # Checks: pdf_tagged, pdf_page_size, pdf_fonts_embedded, pdf_qpdf_ok, pdf_has_lang,
-# pdf_shows_title, pdf_figure_alts, pdf_size_at_least, pdf_qr_decodes. Printers:
-# pdf_lang, pdf_page_box, pdf_text_sizes, pdf_min_font_size, pdf_text_below.
+# pdf_shows_title, pdf_figure_alts, pdf_size_at_least, pdf_qr_decodes, pdf_text_visible.
+# Printers: pdf_lang, pdf_page_box, pdf_text_sizes, pdf_min_font_size, pdf_text_below.
 # Needs poppler-utils (pdfinfo, pdffonts, pdftoppm), qpdf, python3, mupdf-tools
-# (mutool) and zbar-tools (zbarimg).
+# (mutool), zbar-tools (zbarimg) and ghostscript (gs).
 
 # pdf_tagged FILE: pdfinfo says "Tagged: yes" (cairo wrote /MarkInfo and a structure tree).
 pdf_tagged() {
@@ -238,4 +238,12 @@ pdf_qr_decodes() {
   fi
   rm -rf "$dir"
   return $rc
+}
+
+# pdf_text_visible FILE...: every word of the text layer can be seen on the rendered page:
+# none is painted over by a later shape (a QR code's quiet zone, a frame) and none lies off
+# the page (tests/visible.py: Ghostscript renders each page whole and text-only). Names
+# each hidden word on stderr.
+pdf_text_visible() {
+  python3 "$SRCDIR/tests/visible.py" "$@" >&2
 }

@@ -19,6 +19,10 @@ check "no diagnostics" test ! -s "$tmp/err"
 n=$(find "$out/poster" -name '*.pdf' | wc -l)
 check "29 posters ($n)" test "$n" = 29
 
+# Nothing drawn later covers a word (the QR code's quiet zone once hid the end of the
+# web address on five posters).
+check "every word of every poster can be seen" pdf_text_visible "$out"/poster/*.pdf
+
 for f in brussels-fr brumenta-nl ostbelgien-de sara-nl flanders-nl; do
   p=$out/poster/$f.pdf
   check "$f: A3 portrait" pdf_page_size "$p" 842 1191

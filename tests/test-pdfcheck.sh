@@ -88,4 +88,15 @@ qr=$(pdf_qr_decodes "$s" 2)
 url='https://example.be/groupes/caf%C3%A9-des-aidants?jour=lundi'
 if [ "$qr" = "$url" ]; then ok "30 mm QR decodes at 150 dpi"; else not_ok "QR decodes" "got '$qr'"; fi
 check "no QR on page 1" fails pdf_qr_decodes "$s" 1
+
+# Text then a white box over part of it: the covered word is found, the other is not.
+hand_pdf "BT /F1 24 Tf 20 150 Td (Shown) Tj ET BT /F1 24 Tf 20 60 Td (Hidden) Tj ET
+1 1 1 rg 60 50 100 40 re f" "$tmp/covered.pdf"
+check "a word painted over is not visible" fails pdf_text_visible "$tmp/covered.pdf"
+hidden=$(pdf_text_visible "$tmp/covered.pdf" 2>&1 | sed 's/.*page 1: //')
+if [ "$hidden" = "'Hidden' at (20, 123) pt is painted over (142 pixels of its ink hidden at 60 dpi)" ]; then
+  ok "the hidden word is named"; else not_ok "the hidden word is named" "$hidden"; fi
+hand_pdf "BT /F1 24 Tf 20 150 Td (Shown) Tj ET 1 1 1 rg 20 20 60 20 re f" "$tmp/shown.pdf"
+check "a word beside a white box is visible" pdf_text_visible "$tmp/shown.pdf"
+check "the bundled-style fixture is visible" pdf_text_visible "$s"
 finish
