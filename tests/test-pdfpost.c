@@ -270,6 +270,37 @@ static void test_reproducible(void)
   fixture_free(dir2, pdf2);
 }
 
+/* scratch: the file is rewritten in place (same inode, nothing else in the folder) and
+ * gets the same bytes as the atomic replacement. */
+static void test_scratch(void)
+{
+  char *pdf1, *pdf2;
+  char *dir1 = fixture_new(&pdf1);
+  char *dir2 = fixture_new(&pdf2);
+  GStatBuf before, after;
+  g_assert_cmpint(g_stat(pdf2, &before), ==, 0);
+  RlPdfPost p = {.lang = "fr-BE", .figure_alts = alts, .n_alts = 2};
+  RlPdfPost ps = p;
+  ps.scratch = true;
+  GError *error = NULL;
+  g_assert_true(pdfpost_apply(pdf1, &p, &error));
+  g_assert_true(pdfpost_apply(pdf2, &ps, &error));
+  g_assert_no_error(error);
+  g_assert_cmpint(g_stat(pdf2, &after), ==, 0);
+  g_assert_cmpuint(before.st_ino, ==, after.st_ino);
+  g_autofree char *a = slurp(pdf1);
+  g_autofree char *b = slurp(pdf2);
+  g_assert_cmpstr(a, ==, b);
+  GDir *d = g_dir_open(dir2, 0, &error);
+  g_assert_no_error(error);
+  g_assert_cmpstr(g_dir_read_name(d), ==, "t.pdf");
+  g_assert_null(g_dir_read_name(d));
+  g_dir_close(d);
+  assert_qpdf_clean(pdf2);
+  fixture_free(dir1, pdf1);
+  fixture_free(dir2, pdf2);
+}
+
 /* Each failure leaves the file as it was. */
 static void expect_failure(const RlPdfPost *p, int code, const char *message)
 {
@@ -334,6 +365,7 @@ int main(int argc, char **argv)
   g_test_add_func("/pdfpost/all", test_all);
   g_test_add_func("/pdfpost/media-is-bleed", test_media_is_bleed);
   g_test_add_func("/pdfpost/reproducible", test_reproducible);
+  g_test_add_func("/pdfpost/scratch", test_scratch);
   g_test_add_func("/pdfpost/errors", test_errors);
   g_test_add_func("/pdfpost/not-pdf", test_not_pdf);
   return g_test_run();

@@ -25,6 +25,7 @@ typedef struct {
   const char *path;
   GArray *figures;  /* qpdf_oh of each /Figure element, document order */
   GHashTable *seen; /* object numbers already visited in the structure tree */
+  char *bytes;      /* the file as read: libqpdf reads it from memory (no seeks) */
 } Post;
 
 static void post_init(Post *ps, const char *path)
@@ -33,6 +34,7 @@ static void post_init(Post *ps, const char *path)
   qpdf_silence_errors(ps->q);
   qpdf_set_suppress_warnings(ps->q, QPDF_TRUE);
   ps->path = path;
+  ps->bytes = NULL;
   ps->figures = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
   ps->seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 }
@@ -40,6 +42,7 @@ static void post_init(Post *ps, const char *path)
 static void post_clear(Post *ps)
 {
   qpdf_cleanup(&ps->q);
+  g_free(ps->bytes);
   g_array_unref(ps->figures);
   g_hash_table_unref(ps->seen);
 }
@@ -69,7 +72,15 @@ static bool post_warned(Post *ps, GError **error)
 
 static bool post_read(Post *ps, GError **error)
 {
-  qpdf_read(ps->q, ps->path, NULL);
+  gsize len = 0;
+  GError *err = NULL;
+  if (!g_file_get_contents(ps->path, &ps->bytes, &len, &err)) {
+    g_set_error(error, PDFPOST_ERROR, PDFPOST_ERROR_READ, "%s", err->message);
+    g_error_free(err);
+    return false;
+  }
+  /* Read from memory: from a file, libqpdf seeks and reads for every object it loads. */
+  qpdf_read_memory(ps->q, ps->path, ps->bytes, len, NULL);
   if (post_failed(ps, PDFPOST_ERROR_READ, error) || post_warned(ps, error))
     return false;
   qpdf_push_inherited_attributes_to_page(ps->q);
@@ -218,10 +229,14 @@ static bool post_pages(Post *ps, const RlPdfPost *p, GError **error)
 /* Replaces `path` with data: a temporary file beside it, then a rename, so a failure
  * leaves the original whole. No fsync: the caller flushes the finished file once (the
  * build pipeline seals every output; `relais check` throws its files away). */
-static bool post_replace(const char *path, const char *data, gsize len, GError **error)
+static bool post_replace(const char *path, const char *data, gsize len, bool scratch,
+                         GError **error)
 {
-  g_autofree char *tmp = g_strconcat(path, ".post-XXXXXX", NULL);
-  int fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0666);
+  /* A scratch file is written over: creating and renaming a file per output cost more
+   * than libqpdf's work on a flyer (ext4 inode allocation). */
+  g_autofree char *tmp = scratch ? g_strdup(path) : g_strconcat(path, ".post-XXXXXX", NULL);
+  int fd = scratch ? open(tmp, O_WRONLY | O_TRUNC | O_CLOEXEC)
+                   : g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0666);
   int err = fd < 0 ? errno : 0;
   for (gsize done = 0; !err && done < len;) {
     ssize_t n = write(fd, data + done, len - done);
@@ -231,18 +246,18 @@ static bool post_replace(const char *path, const char *data, gsize len, GError *
   }
   if (fd >= 0 && close(fd) != 0 && !err)
     err = errno;
-  if (!err && g_rename(tmp, path) != 0)
+  if (!err && !scratch && g_rename(tmp, path) != 0)
     err = errno;
   if (!err)
     return true;
-  if (fd >= 0)
+  if (fd >= 0 && !scratch)
     g_unlink(tmp);
   g_set_error(error, PDFPOST_ERROR, PDFPOST_ERROR_WRITE, "cannot write '%s': %s", path,
               g_strerror(err));
   return false;
 }
 
-static bool post_write(Post *ps, GError **error)
+static bool post_write(Post *ps, bool scratch, GError **error)
 {
   qpdf_init_write_memory(ps->q);
   qpdf_set_deterministic_ID(ps->q, QPDF_TRUE);
@@ -250,7 +265,7 @@ static bool post_write(Post *ps, GError **error)
   if (post_failed(ps, PDFPOST_ERROR_WRITE, error))
     return false;
   return post_replace(ps->path, (const char *)qpdf_get_buffer(ps->q),
-                      qpdf_get_buffer_length(ps->q), error);
+                      qpdf_get_buffer_length(ps->q), scratch, error);
 }
 
 /* A language tag: ASCII letters, digits and single hyphens, starting with a letter. */
@@ -301,7 +316,7 @@ bool pdfpost_apply(const char *path, const RlPdfPost *p, GError **error)
     ok = post_alts(&ps, p, error);
   }
   ok = ok && post_catalog(&ps, p, error) && post_pages(&ps, p, error) &&
-       post_write(&ps, error);
+       post_write(&ps, p->scratch, error);
   post_clear(&ps);
   return ok;
 }

@@ -47,11 +47,14 @@ typedef struct {
   double bleed_pt[4];             /* bleed box, points (when boxes); contains trim_pt */
   bool media_is_bleed;            /* also set /MediaBox = bleed box (and drop /CropBox);
                                    * leave false when crop marks lie outside the bleed */
+  bool scratch;                   /* path is the caller's own temporary file: write the
+                                   * result over it (no second temporary file and rename;
+                                   * on failure it may be left damaged) */
 } RlPdfPost;
 
 /* Applies `p` to the PDF at `path` and replaces the file with the result (atomic
  * rename, not flushed to disk: the caller fsyncs the finished file; on failure the
- * original file is left untouched). Returns false with *error
+ * original file is left untouched; with p->scratch, written over in place). Returns false with *error
  * set (PDFPOST_ERROR_*) on failure. Safe to call from several threads on different
  * files. Also sets /ViewerPreferences/DisplayDocTitle true in every case. */
 bool pdfpost_apply(const char *path, const RlPdfPost *p, GError **error);

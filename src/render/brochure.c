@@ -346,7 +346,7 @@ RlPdfMeta brochure_meta(const RlJob *job, const RlModel *m, const RlRenderOption
 
 bool brochure_post(const char *path, RlLang lang, GPtrArray *alts, const RlPage *pg, GError **error)
 {
-  RlPdfPost p = {.lang = pdf_lang_tag(lang)};
+  RlPdfPost p = {.lang = pdf_lang_tag(lang), .scratch = true}; /* the pipeline's temporary file */
   if (alts && alts->len) {
     p.figure_alts = (const char *const *)alts->pdata;
     p.n_alts = alts->len;

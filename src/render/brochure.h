@@ -34,7 +34,8 @@ RlPdfMeta brochure_meta(const RlJob *job, const RlModel *m, const RlRenderOption
                         const char *title);
 
 /* After the surface is finished: /Lang, DisplayDocTitle, figure /Alt texts (alts may be
- * NULL: figures untouched), and TrimBox/BleedBox with press. */
+ * NULL: figures untouched), and TrimBox/BleedBox with press. path is the renderer's own
+ * output file (a temporary one in a build): it is rewritten in place. */
 bool brochure_post(const char *path, RlLang lang, GPtrArray *alts, const RlPage *pg,
                    GError **error);
 
