@@ -35,6 +35,7 @@ int main(int argc, char **argv)
       status = diag_has_errors(dl) ? 1 : 0;
     else
       fprintf(stderr, "kiosk-bundle: %s\n", err ? err->message : "no kiosk job planned");
+    g_free(env.note);
   }
   diag_sort(dl);
   diag_print(dl, stderr);

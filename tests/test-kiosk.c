@@ -54,6 +54,7 @@ static char *render_bundle(const RlModel *m, DiagList *dl)
   g_autofree char *thumb = g_build_filename(dir, "thumb.png", NULL);
   g_assert_true(r->render(job, m, &env, dir, thumb, &err));
   g_assert_no_error(err);
+  g_free(env.note);
   return dir;
 }
 

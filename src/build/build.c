@@ -53,6 +53,12 @@ static GPtrArray *asked_renderers(const RlBuildOptions *opt)
   return a;
 }
 
+/* Worker threads: -j, else the number of cores. */
+static int build_threads(const RlBuildOptions *opt)
+{
+  return opt->jobs > 0 ? opt->jobs : (int)g_get_num_processors();
+}
+
 /* ---- pages -------------------------------------------------------------------------- */
 
 /* PNG files in FOLDER/slides/<lang>/. */
@@ -225,7 +231,8 @@ static void task_ended(Run *run, RlTask *t)
   run->made++;
   run->pages += e->pages > 0 ? (guint)e->pages : 0;
   manifest_put(run->manifest, e);
-  progress_item(run->progress, "made", out, t->item->why, true);
+  g_autofree char *why = t->note ? g_strdup_printf("%s; %s", t->item->why, t->note) : NULL;
+  progress_item(run->progress, "made", out, why ? why : t->item->why, true);
 }
 
 static void on_task(RlTask *t, bool started, gpointer data)
@@ -285,8 +292,7 @@ static void render_todo(Run *run, const RlPlan *plan, const RlRenderOptions *rop
     run->unchanged += !it->todo;
   }
   run->progress = progress_new(stderr, run->opt->quiet, tasks->len);
-  int threads = run->opt->jobs > 0 ? run->opt->jobs : (int)g_get_num_processors();
-  pool_run(tasks, run->m, ropt, fonts_dir, threads, on_task, run);
+  pool_run(tasks, run->m, ropt, fonts_dir, ropt->jobs, on_task, run);
   g_ptr_array_unref(tasks);
 }
 
@@ -330,7 +336,10 @@ static void build_locked(Run *run)
     fprintf(stderr, "relais: %s\n", warning);
   g_autofree char *fonts_dir = fonts_dir_find(opt->data_dir);
   g_autofree char *fonts_digest = fonts_dir ? plan_folder_digest(fonts_dir) : g_strdup("built-in");
-  RlRenderOptions ropt = {opt->press, source_date_epoch(), opt->languages};
+  RlRenderOptions ropt = {.press = opt->press, .source_date_epoch = source_date_epoch(),
+                          .languages = opt->languages, .jobs = build_threads(opt),
+                          .force = opt->force, .out_dir = opt->out_dir, .fonts_dir = fonts_dir,
+                          .fonts_digest = fonts_digest};
   g_autoptr(GPtrArray) renderers = asked_renderers(opt);
   g_autoptr(GError) err = NULL;
   RlPlan *plan = plan_new(run->m, renderers, &ropt, fonts_digest, &err);

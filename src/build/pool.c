@@ -47,6 +47,7 @@ void pool_task_free(gpointer p)
   g_free(t->thumb_tmp);
   diag_list_free(t->diags);
   g_clear_error(&t->error);
+  g_free(t->note);
   g_free(t);
 }
 
@@ -100,6 +101,7 @@ static void render_one(gpointer data, gpointer user_data)
     if (task->ok)
       task->ok = output_seal(task->tmp, &task->error) && output_seal(task->thumb_tmp, &task->error);
     w->env.diags = NULL;
+    task->note = g_steal_pointer(&w->env.note);
   }
   g_async_queue_push(s->idle, w);
   push_event(s, task, false);

@@ -15,6 +15,7 @@ typedef struct {
   char *thumb_tmp;
   DiagList *diags;       /* what render() reported (owned) */
   GError *error;         /* set when render() failed */
+  char *note;            /* what render() said for the report (RlRenderEnv.note), or NULL */
   bool ok;               /* render() returned true */
 } RlTask;
 

@@ -32,6 +32,7 @@ static void render_one(const RlJob *job, const RlModel *m, RlRenderEnv *env, con
   g_autoptr(GError) err = NULL;
   if (!job->renderer->render(job, m, env, path, NULL, &err))
     diag_error(env->diags, job->out, 0, 0, "%s", err ? err->message : "rendering failed");
+  g_clear_pointer(&env->note, g_free);
 }
 
 bool dryrun_all(const RlModel *m, const RlRenderOptions *opt, const char *fonts_dir, DiagList *dl)

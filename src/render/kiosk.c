@@ -4,8 +4,12 @@
  * Bundle layout (every path relative, so the folder can be moved or swapped whole):
  *   index.html player.js player.css   the player, embedded in relais
  *   slides.js    window.RELAIS_SLIDES = {languages, layout numbers, ui words, slides}
- *   version.js   window.RELAIS_VERSION = "<sha256 of everything above>"
- *   slides/<lang>/NNN.png
+ *   version.js   window.RELAIS_VERSION = "<sha256 over every file above: name, sha256>"
+ *   slides/<lang>/<key16>.png   named after what the slide draws (kiosk_item.h)
+ *   .slides-cache.json          what the next build needs to reuse slides (kiosk_cache.h)
+ *
+ * A slide whose key is in the previous bundle is not drawn again (kiosk_cache.h); the
+ * others are drawn on up to opt->jobs threads (kiosk_pool.h).
  */
 #include "render.h"
 
@@ -21,14 +25,16 @@
 #include "layout/map.h"
 #include "layout/png.h"
 #include "layout/preflight.h"
+#include "render/kiosk_cache.h"
 #include "render/kiosk_deck.h"
 #include "render/kiosk_draw.h"
+#include "render/kiosk_item.h"
+#include "render/kiosk_pool.h"
 #include "render/kiosk_words.h"
 
 extern const RlRenderer render_kiosk;
 
 #define RES_PREFIX "/be/relais/kiosk/"
-#define THUMB_W 240
 
 /* Files of the player, copied from the GResource into every bundle. */
 static const char *const player_files[] = {"index.html", "player.js", "player.css"};
@@ -42,6 +48,10 @@ typedef struct {
   GChecksum *sum;        /* over every file written: the bundle's version */
   RlLangSet langs;
   RlLang first;          /* default language if in langs, else the first one */
+  GPtrArray *decks;      /* GPtrArray* of KioskSlide*, one per language (owned) */
+  GPtrArray *items;      /* KioskItem*, language by language in deck order (owned) */
+  guint reused;          /* items taken from the previous bundle */
+  KioskCache *cache;     /* the previous bundle's (its strings back the reused runs) */
 } Bundle;
 
 /* The languages the kiosk is made in: the site's, narrowed by --lang. */
@@ -69,12 +79,19 @@ static void kiosk_plan(const RlModel *m, const RlRenderOptions *opt, GPtrArray *
   g_ptr_array_add(jobs, job);
 }
 
-/* Writes bytes to DIR/name (atomically) and adds them to the bundle's checksum. */
+/* Adds a file to the bundle's version: its name and the SHA-256 of its bytes. */
+static void sum_file(Bundle *b, const char *name, const char *sha256)
+{
+  g_checksum_update(b->sum, (const guchar *)name, (gssize)strlen(name) + 1);
+  g_checksum_update(b->sum, (const guchar *)sha256, (gssize)strlen(sha256) + 1);
+}
+
+/* Writes bytes to DIR/name (atomically) and adds them to the bundle's version. */
 static bool put_file(Bundle *b, const char *name, const void *data, gsize len, GError **error)
 {
   g_autofree char *path = g_build_filename(b->dir, name, NULL);
-  g_checksum_update(b->sum, (const guchar *)name, -1);
-  g_checksum_update(b->sum, data, (gssize)len);
+  g_autofree char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+  sum_file(b, name, sha);
   /* No fsync per file: the pipeline swaps the whole folder once it is complete. */
   return g_file_set_contents_full(path, data, (gssize)len, G_FILE_SET_CONTENTS_NONE, 0644,
                                   error);
@@ -95,65 +112,9 @@ static bool put_player(Bundle *b, GError **error)
   return true;
 }
 
-/* Writes the surface as a PNG into the bundle. */
-static bool put_png(Bundle *b, cairo_surface_t *surf, const char *name, GError **error)
+static void json_slide(JsonBuilder *jb, const KioskItem *it)
 {
-  g_autoptr(GByteArray) png = g_byte_array_new();
-  GError *err = NULL;
-  if (!png_encode(surf, png, &err)) {
-    g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", name, err->message);
-    g_error_free(err);
-    return false;
-  }
-  return put_file(b, name, png->data, png->len, error);
-}
-
-/* Writes a copy of the surface THUMB_W pixels wide at path (the browse page's). */
-static bool put_thumb(cairo_surface_t *surf, const char *path, GError **error)
-{
-  int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
-  int th = MAX(1, h * THUMB_W / w);
-  double sx, sy; /* the slide's device scale: its user space is smaller than its pixels */
-  cairo_surface_get_device_scale(surf, &sx, &sy);
-  cairo_surface_t *t = cairo_image_surface_create(CAIRO_FORMAT_RGB24, THUMB_W, th);
-  cairo_t *cr = cairo_create(t);
-  cairo_scale(cr, THUMB_W * sx / w, th * sy / h);
-  cairo_set_source_surface(cr, surf, 0, 0);
-  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-  cairo_paint(cr);
-  cairo_destroy(cr);
-  bool ok = png_write_file(t, path, error);
-  cairo_surface_destroy(t);
-  return ok;
-}
-
-/* The slide's targets as JSON: [{network, label, kind, bbox: [x, y, w, h]}]. */
-static void json_targets(JsonBuilder *jb, GPtrArray *targets)
-{
-  json_builder_set_member_name(jb, "regions");
-  json_builder_begin_array(jb);
-  for (guint i = 0; i < targets->len; i++) {
-    const KioskTarget *t = g_ptr_array_index(targets, i);
-    json_builder_begin_object(jb);
-    json_builder_set_member_name(jb, "network");
-    json_builder_add_string_value(jb, t->network);
-    json_builder_set_member_name(jb, "label");
-    json_builder_add_string_value(jb, t->label);
-    json_builder_set_member_name(jb, "kind");
-    json_builder_add_string_value(jb, t->kind);
-    json_builder_set_member_name(jb, "bbox");
-    json_builder_begin_array(jb);
-    double v[4] = {t->x, t->y, t->w, t->h};
-    for (int k = 0; k < 4; k++)
-      json_builder_add_int_value(jb, (gint64)(v[k] + 0.5));
-    json_builder_end_array(jb);
-    json_builder_end_object(jb);
-  }
-  json_builder_end_array(jb);
-}
-
-static void json_slide(JsonBuilder *jb, const KioskSlide *s, const char *png, GPtrArray *targets)
-{
+  const KioskSlide *s = it->slide;
   g_autofree char *text = kiosk_slide_text(s);
   json_builder_begin_object(jb);
   json_builder_set_member_name(jb, "id");
@@ -161,7 +122,7 @@ static void json_slide(JsonBuilder *jb, const KioskSlide *s, const char *png, GP
   json_builder_set_member_name(jb, "kind");
   json_builder_add_string_value(jb, kiosk_kind_name(s->kind));
   json_builder_set_member_name(jb, "png");
-  json_builder_add_string_value(jb, png);
+  json_builder_add_string_value(jb, it->png);
   json_builder_set_member_name(jb, "text");
   json_builder_add_string_value(jb, text);
   json_builder_set_member_name(jb, "seconds");
@@ -170,8 +131,10 @@ static void json_slide(JsonBuilder *jb, const KioskSlide *s, const char *png, GP
     json_builder_set_member_name(jb, "network");
     json_builder_add_string_value(jb, s->network_id);
   }
-  if (targets->len)
-    json_targets(jb, targets);
+  if (it->regions) {
+    json_builder_set_member_name(jb, "regions");
+    json_builder_add_value(jb, json_node_copy(it->regions));
+  }
   json_builder_end_object(jb);
 }
 
@@ -190,55 +153,36 @@ static void check_slide(Bundle *b, const KioskSlide *s, bool fits)
                s->id, lang_code(s->lang));
 }
 
-/* Draws one slide, writes its PNG (and the thumbnail for the first slide of the first
- * language) and its JSON entry. */
-static bool put_slide(Bundle *b, const KioskSlide *s, guint index, RlPreflight *pf,
-                      JsonBuilder *jb, const char *thumb, GError **error)
+/* The preflight findings of one slide, added to the build's; true when it has any (its
+ * text runs are then kept in the cache, to report them again when it is reused). */
+static bool check_runs(Bundle *b, const KioskItem *it)
 {
-  cairo_surface_t *surf = kiosk_surface_new(&b->cv);
-  cairo_t *cr = cairo_create(surf);
-  g_autoptr(GPtrArray) targets = kiosk_targets_new();
-  bool fits = true;
-  preflight_set_page(pf, (int)index + 1);
-  bool ok = kiosk_draw(&b->cv, s, cr, pf, targets, &fits, error);
-  cairo_destroy(cr);
-  g_autofree char *png = g_strdup_printf("slides/%s/%03u.png", lang_code(s->lang), index + 1);
-  if (ok)
-    ok = put_png(b, surf, png, error);
-  if (ok && thumb && index == 0 && s->lang == b->first)
-    ok = put_thumb(surf, thumb, error);
-  cairo_surface_destroy(surf);
-  if (ok) {
-    check_slide(b, s, fits);
-    json_slide(jb, s, png, targets);
+  DiagList *found = diag_list_new();
+  preflight_check(it->pf, found);
+  guint n = diag_len(found);
+  for (guint i = 0; i < n; i++) {
+    const Diag *d = diag_at(found, i);
+    diag_add(b->env->diags, d->level, d->file, d->line, d->col, "%s", d->message);
   }
-  return ok;
+  diag_list_free(found);
+  return n > 0;
 }
 
-/* Every slide of one language: PNGs, JSON array, preflight. */
-static bool put_language(Bundle *b, RlLang lang, JsonBuilder *jb, const char *thumb,
-                         GError **error)
+/* The slides of one language in slides.js, their findings, their cache records. */
+static void put_language(Bundle *b, RlLang lang, JsonBuilder *jb, JsonBuilder *cache)
 {
-  g_autofree char *sub = g_build_filename(b->dir, "slides", lang_code(lang), NULL);
-  if (g_mkdir_with_parents(sub, 0755) != 0) {
-    g_set_error(error, G_IO_ERROR, g_io_error_from_errno(errno), "%s: %s", sub,
-                g_strerror(errno));
-    return false;
-  }
-  g_autofree char *out = g_strdup_printf("kiosk/slides/%s", lang_code(lang));
-  RlProfile profile = preflight_profile(b->cv.lay);
-  RlPreflight *pf = preflight_new(&profile, out);
-  g_autoptr(GPtrArray) deck = kiosk_deck_new(b->m, lang);
   json_builder_set_member_name(jb, lang_code(lang));
   json_builder_begin_array(jb);
-  bool ok = true;
-  for (guint i = 0; ok && i < deck->len; i++)
-    ok = put_slide(b, g_ptr_array_index(deck, i), i, pf, jb, thumb, error);
+  for (guint i = 0; i < b->items->len; i++) {
+    const KioskItem *it = g_ptr_array_index(b->items, i);
+    if (it->slide->lang != lang)
+      continue;
+    json_slide(jb, it);
+    sum_file(b, it->png, it->png_sum);
+    check_slide(b, it->slide, it->fits);
+    kiosk_cache_add(cache, it, check_runs(b, it));
+  }
   json_builder_end_array(jb);
-  if (ok)
-    preflight_check(pf, b->env->diags);
-  preflight_free(pf);
-  return ok;
 }
 
 static void json_member_string(JsonBuilder *jb, const char *name, const char *value)
@@ -351,8 +295,8 @@ static bool put_script(Bundle *b, const char *file, const char *name, JsonNode *
   return put_file(b, file, js, strlen(js), error);
 }
 
-/* Draws every slide and writes slides.js. */
-static bool put_slides(Bundle *b, const char *thumb, GError **error)
+/* Writes slides.js (and gathers findings and cache records, language by language). */
+static bool put_slides(Bundle *b, JsonBuilder *cache, GError **error)
 {
   g_autoptr(JsonBuilder) jb = json_builder_new();
   json_builder_begin_object(jb);
@@ -362,14 +306,13 @@ static bool put_slides(Bundle *b, const char *thumb, GError **error)
   json_colours(b, jb);
   json_builder_set_member_name(jb, "slides");
   json_builder_begin_object(jb);
-  bool ok = true;
-  for (int l = 0; ok && l < RL_LANG_N; l++)
+  for (int l = 0; l < RL_LANG_N; l++)
     if (RL_LANGSET_HAS(b->langs, l))
-      ok = put_language(b, (RlLang)l, jb, thumb, error);
+      put_language(b, (RlLang)l, jb, cache);
   json_builder_end_object(jb);
   json_builder_end_object(jb);
   g_autoptr(JsonNode) root = json_builder_get_root(jb);
-  return ok && put_script(b, "slides.js", "RELAIS_SLIDES", root, error);
+  return put_script(b, "slides.js", "RELAIS_SLIDES", root, error);
 }
 
 /* version.js: the checksum of everything written before it. */
@@ -382,19 +325,101 @@ static bool put_version(Bundle *b, GError **error)
   return put_script(b, "version.js", "RELAIS_VERSION", node, error);
 }
 
+/* ---- slides: planned, reused, drawn ------------------------------------------------- */
+
+/* Makes DIR/slides/<lang> for every language and an item for every slide, in order
+ * (language by language); the first slide of the first language makes the thumbnail. */
+static bool plan_items(Bundle *b, const KioskKeyBase *base, GError **error)
+{
+  for (int l = 0; l < RL_LANG_N; l++) {
+    if (!RL_LANGSET_HAS(b->langs, l))
+      continue;
+    g_autofree char *sub = g_build_filename(b->dir, "slides", lang_code((RlLang)l), NULL);
+    if (g_mkdir_with_parents(sub, 0755) != 0) {
+      g_set_error(error, G_IO_ERROR, g_io_error_from_errno(errno), "%s: %s", sub,
+                  g_strerror(errno));
+      return false;
+    }
+    GPtrArray *deck = kiosk_deck_new(b->m, (RlLang)l);
+    g_ptr_array_add(b->decks, deck);
+    for (guint i = 0; i < deck->len; i++) {
+      KioskItem *it = kiosk_item_new(base, g_ptr_array_index(deck, i), i);
+      it->thumb = i == 0 && (RlLang)l == b->first;
+      g_ptr_array_add(b->items, it);
+    }
+  }
+  return true;
+}
+
+/* Takes from the previous bundle (OUT/<job out>) every slide whose key it has, unless
+ * --force or there is no output folder. */
+static void reuse_items(Bundle *b, const RlJob *job)
+{
+  const RlRenderOptions *opt = b->env->opt;
+  g_autofree char *prev = opt && opt->out_dir && !opt->force
+                            ? g_build_filename(opt->out_dir, job->out, NULL) : NULL;
+  b->cache = kiosk_cache_load(prev);
+  RlProfile profile = preflight_profile(b->cv.lay);
+  for (guint i = 0; prev && i < b->items->len; i++)
+    b->reused += kiosk_cache_reuse(b->cache, g_ptr_array_index(b->items, i), b->dir, &profile);
+}
+
+/* The thumbnail from a reused slide: its PNG read back. */
+static bool thumb_from_png(Bundle *b, const char *thumb, GError **error)
+{
+  for (guint i = 0; thumb && i < b->items->len; i++) {
+    const KioskItem *it = g_ptr_array_index(b->items, i);
+    if (!it->thumb || !it->reused)
+      continue;
+    g_autofree char *path = g_build_filename(b->dir, it->png, NULL);
+    cairo_surface_t *surf = cairo_image_surface_create_from_png(path);
+    bool ok = cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS;
+    if (!ok)
+      g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", it->png,
+                  cairo_status_to_string(cairo_surface_status(surf)));
+    ok = ok && kiosk_pool_thumb(surf, thumb, error);
+    cairo_surface_destroy(surf);
+    return ok;
+  }
+  return true;
+}
+
+/* Every slide: reused or drawn, then slides.js, version.js and the cache. */
+static bool put_bundle(Bundle *b, const RlJob *job, const char *thumb, const char *fonts_dir,
+                       GError **error)
+{
+  const RlRenderOptions *opt = b->env->opt;
+  KioskKeyBase *base = kiosk_key_base_new(&b->cv, opt ? opt->fonts_digest : NULL);
+  bool ok = plan_items(b, base, error);
+  kiosk_key_base_free(base);
+  if (!ok)
+    return false;
+  reuse_items(b, job);
+  int threads = opt && opt->jobs > 1 ? opt->jobs : 1;
+  if (!kiosk_pool_draw(&b->cv, b->items, b->dir, thumb, threads, fonts_dir, error)
+      || !thumb_from_png(b, thumb, error))
+    return false;
+  g_autoptr(JsonBuilder) cache = kiosk_cache_builder_new();
+  return put_player(b, error) && put_slides(b, cache, error) && put_version(b, error)
+         && kiosk_cache_save(cache, b->dir, error);
+}
+
+/* ---- resources ---------------------------------------------------------------------- */
+
 /* Fonts and map for the bundle: the worker's fonts, or a set of our own (freed by the
- * caller through *own_fonts). */
+ * caller through *own_fonts); *fonts_dir is where more font sets come from (g_free). */
 static bool open_resources(const RlModel *m, RlRenderEnv *env, RlFonts **fonts,
-                           RlFonts **own_fonts, RlMap **map, GError **error)
+                           RlFonts **own_fonts, char **fonts_dir, RlMap **map, GError **error)
 {
   *fonts = env->fonts;
-  if (!*fonts) {
+  if (env->opt && env->opt->fonts_dir) {
+    *fonts_dir = g_strdup(env->opt->fonts_dir);
+  } else {
     g_autofree char *found = fonts_dir_find(m->data_dir);
-    g_autofree char *dir = found ? g_canonicalize_filename(found, NULL) : NULL;
-    *own_fonts = *fonts = fonts_new(dir, error);
-    if (!*fonts)
-      return false;
+    *fonts_dir = found ? g_canonicalize_filename(found, NULL) : NULL;
   }
+  if (!*fonts && !(*own_fonts = *fonts = fonts_new(*fonts_dir, error)))
+    return false;
   const RlLayout *lay = model_layout(m, "kiosk");
   if (lay && !fonts_require_family(*fonts, lay->font ? lay->font : RL_FONTS_DEFAULT_FAMILY,
                                    error))
@@ -417,12 +442,21 @@ static bool kiosk_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, c
   b.first = RL_LANGSET_HAS(b.langs, m->site.default_language) ? m->site.default_language
                                                               : (RlLang)g_bit_nth_lsf(b.langs, -1);
   RlFonts *fonts = NULL, *own_fonts = NULL;
+  g_autofree char *fonts_dir = NULL;
   RlMap *map = NULL;
-  bool ok = open_resources(m, env, &fonts, &own_fonts, &map, error)
+  bool ok = open_resources(m, env, &fonts, &own_fonts, &fonts_dir, &map, error)
             && kiosk_canvas_init(&b.cv, m, lay, fonts, map, b.langs, error);
   if (ok) {
     b.sum = g_checksum_new(G_CHECKSUM_SHA256);
-    ok = put_player(&b, error) && put_slides(&b, thumb_path, error) && put_version(&b, error);
+    b.decks = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    b.items = g_ptr_array_new_with_free_func(kiosk_item_free);
+    ok = put_bundle(&b, job, thumb_path, fonts_dir, error);
+    g_free(env->note);
+    env->note = g_strdup_printf("%u slide%s drawn, %u reused", b.items->len - b.reused,
+                                b.items->len - b.reused == 1 ? "" : "s", b.reused);
+    g_ptr_array_unref(b.items);
+    g_ptr_array_unref(b.decks);
+    kiosk_cache_free(b.cache);
     g_checksum_free(b.sum);
   }
   map_free(map);

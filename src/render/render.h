@@ -17,6 +17,11 @@ typedef struct {
   bool press;               /* print-shop output: bleed, crop marks, boxes */
   gint64 source_date_epoch; /* creation date written into files (seconds) */
   RlLangSet languages;      /* languages asked for on the command line (0 = all) */
+  int jobs;                 /* threads a renderer may use inside one job (-j; <= 1 = one) */
+  bool force;               /* --force: reuse nothing from earlier builds */
+  const char *out_dir;      /* the output folder (where earlier outputs are), or NULL */
+  const char *fonts_dir;    /* the fonts folder the workers' fonts read, or NULL */
+  const char *fonts_digest; /* identity of the fonts (plan_folder_digest), or NULL */
 } RlRenderOptions;
 
 /* Per-worker state handed to render(): one per thread, never shared between threads. */
@@ -24,6 +29,8 @@ typedef struct {
   const RlRenderOptions *opt;
   DiagList *diags;          /* preflight findings and rendering problems (thread-safe) */
   void *fonts;              /* the worker's RlFonts* (layout/fonts.h), created by the pipeline */
+  char *note;               /* render() may set a short note for the build report ("4 slides
+                             * drawn, 240 reused"); g_free'd by whoever made the env */
 } RlRenderEnv;
 
 /* One output to make. Owned by the plan; freed with job_free(). */

@@ -1,0 +1,192 @@
+/* kiosk_pool.c - slides drawn and encoded in parallel, one font set per thread. */
+#include "kiosk_pool.h"
+
+#include <gio/gio.h>
+
+#include "layout/fonts.h"
+#include "layout/png.h"
+
+#define THUMB_W 240
+
+/* One thread's tools: the canvas with its own fonts. */
+typedef struct {
+  KioskCanvas cv;
+  RlFonts *own;          /* fonts made for this drawer, or NULL (the bundle's) */
+  bool fonts_tried;
+  GError *fonts_error;
+} Drawer;
+
+typedef struct {
+  const char *dir;
+  const char *thumb;
+  const char *fonts_dir;
+  GAsyncQueue *idle;     /* Drawer* not in use */
+} Shared;
+
+static void drawer_free(gpointer p)
+{
+  Drawer *d = p;
+  fonts_free(d->own);
+  g_clear_error(&d->fonts_error);
+  g_free(d);
+}
+
+/* ---- one slide ---------------------------------------------------------------------- */
+
+bool kiosk_pool_thumb(cairo_surface_t *surf, const char *path, GError **error)
+{
+  int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
+  int th = MAX(1, h * THUMB_W / w);
+  double sx, sy; /* the slide's device scale: its user space is smaller than its pixels */
+  cairo_surface_get_device_scale(surf, &sx, &sy);
+  cairo_surface_t *t = cairo_image_surface_create(CAIRO_FORMAT_RGB24, THUMB_W, th);
+  cairo_t *cr = cairo_create(t);
+  cairo_scale(cr, THUMB_W * sx / w, th * sy / h);
+  cairo_set_source_surface(cr, surf, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  bool ok = png_write_file(t, path, error);
+  cairo_surface_destroy(t);
+  return ok;
+}
+
+/* The slide's targets as slides.js has them: [{network, label, kind, bbox: [x, y, w, h]}]
+ * in whole pixels; NULL when it has none. */
+static JsonNode *targets_json(GPtrArray *targets)
+{
+  if (!targets->len)
+    return NULL;
+  g_autoptr(JsonBuilder) jb = json_builder_new();
+  json_builder_begin_array(jb);
+  for (guint i = 0; i < targets->len; i++) {
+    const KioskTarget *t = g_ptr_array_index(targets, i);
+    json_builder_begin_object(jb);
+    json_builder_set_member_name(jb, "network");
+    json_builder_add_string_value(jb, t->network);
+    json_builder_set_member_name(jb, "label");
+    json_builder_add_string_value(jb, t->label);
+    json_builder_set_member_name(jb, "kind");
+    json_builder_add_string_value(jb, t->kind);
+    json_builder_set_member_name(jb, "bbox");
+    json_builder_begin_array(jb);
+    double v[4] = {t->x, t->y, t->w, t->h};
+    for (int k = 0; k < 4; k++)
+      json_builder_add_int_value(jb, (gint64)(v[k] + 0.5));
+    json_builder_end_array(jb);
+    json_builder_end_object(jb);
+  }
+  json_builder_end_array(jb);
+  return json_builder_get_root(jb);
+}
+
+/* Encodes the surface, writes it at dir/it->png, keeps its checksum and size. */
+static bool write_png(cairo_surface_t *surf, const char *dir, KioskItem *it, GError **error)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new();
+  GError *err = NULL;
+  if (!png_encode(surf, png, &err)) {
+    g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", it->png, err->message);
+    g_error_free(err);
+    return false;
+  }
+  it->png_sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, png->data, png->len);
+  it->png_size = png->len;
+  g_autofree char *path = g_build_filename(dir, it->png, NULL);
+  /* No fsync per file: the pipeline seals the whole folder once it is complete. */
+  return g_file_set_contents_full(path, (const char *)png->data, (gssize)png->len,
+                                  G_FILE_SET_CONTENTS_NONE, 0644, error);
+}
+
+/* Draws item `it` with canvas cv; the outcome lands in the item. */
+static void draw_item(const KioskCanvas *cv, KioskItem *it, const Shared *s)
+{
+  RlProfile profile = preflight_profile(cv->lay);
+  g_autofree char *out = kiosk_item_out_name(it->slide->lang);
+  it->pf = preflight_new(&profile, out);
+  preflight_set_page(it->pf, (int)it->index + 1);
+  cairo_surface_t *surf = kiosk_surface_new(cv);
+  cairo_t *cr = cairo_create(surf);
+  g_autoptr(GPtrArray) targets = kiosk_targets_new();
+  bool ok = kiosk_draw(cv, it->slide, cr, it->pf, targets, &it->fits, &it->error);
+  cairo_destroy(cr);
+  if (ok)
+    ok = write_png(surf, s->dir, it, &it->error);
+  if (ok && it->thumb && s->thumb)
+    ok = kiosk_pool_thumb(surf, s->thumb, &it->error);
+  if (ok)
+    it->regions = targets_json(targets);
+  cairo_surface_destroy(surf);
+}
+
+/* ---- the threads -------------------------------------------------------------------- */
+
+/* The drawer's fonts, made on first use in the calling thread; false with the item's
+ * error set when they cannot be made. */
+static bool drawer_ready(Drawer *d, const Shared *s, KioskItem *it)
+{
+  if (!d->cv.fonts && !d->fonts_tried) {
+    d->fonts_tried = true;
+    d->cv.fonts = d->own = fonts_new(s->fonts_dir, &d->fonts_error);
+  }
+  if (d->fonts_error) {
+    it->error = g_error_copy(d->fonts_error);
+    return false;
+  }
+  return true;
+}
+
+static void draw_one(gpointer data, gpointer user_data)
+{
+  KioskItem *it = data;
+  Shared *s = user_data;
+  Drawer *d = g_async_queue_pop(s->idle);
+  if (drawer_ready(d, s, it))
+    draw_item(&d->cv, it, s);
+  g_async_queue_push(s->idle, d);
+}
+
+/* Draws the items with `threads` drawers (threads >= 1); the first has cv's fonts. */
+static void draw_all(const KioskCanvas *cv, GPtrArray *todo, Shared *s, int threads)
+{
+  s->idle = g_async_queue_new_full(drawer_free);
+  for (int i = 0; i < threads; i++) {
+    Drawer *d = g_new0(Drawer, 1);
+    d->cv = *cv;
+    d->cv.fonts = i == 0 ? cv->fonts : NULL;
+    g_async_queue_push(s->idle, d);
+  }
+  if (threads == 1) {
+    for (guint i = 0; i < todo->len; i++)
+      draw_one(g_ptr_array_index(todo, i), s);
+  } else {
+    GThreadPool *pool = g_thread_pool_new(draw_one, s, threads, TRUE, NULL);
+    for (guint i = 0; i < todo->len; i++)
+      g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
+    g_thread_pool_free(pool, FALSE, TRUE);
+  }
+  g_async_queue_unref(s->idle);
+}
+
+bool kiosk_pool_draw(const KioskCanvas *cv, GPtrArray *items, const char *dir,
+                     const char *thumb_path, int threads, const char *fonts_dir,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) todo = g_ptr_array_new();
+  for (guint i = 0; i < items->len; i++) {
+    KioskItem *it = g_ptr_array_index(items, i);
+    if (!it->reused)
+      g_ptr_array_add(todo, it);
+  }
+  Shared s = {.dir = dir, .thumb = thumb_path, .fonts_dir = fonts_dir};
+  if (todo->len)
+    draw_all(cv, todo, &s, CLAMP(threads, 1, (int)todo->len));
+  for (guint i = 0; i < todo->len; i++) {
+    KioskItem *it = g_ptr_array_index(todo, i);
+    if (it->error) {
+      g_propagate_error(error, g_error_copy(it->error));
+      return false;
+    }
+  }
+  return true;
+}
