@@ -35,6 +35,7 @@
 extern const RlRenderer render_kiosk;
 
 #define RES_PREFIX "/be/relais/kiosk/"
+#define THUMB_W 240
 
 /* Files of the player, copied from the GResource into every bundle. */
 static const char *const player_files[] = {"index.html", "player.js", "player.css"};
@@ -364,12 +365,32 @@ static void reuse_items(Bundle *b, const RlJob *job)
     b->reused += kiosk_cache_reuse(b->cache, g_ptr_array_index(b->items, i), b->dir, &profile);
 }
 
-/* The thumbnail from a reused slide: its PNG read back. */
-static bool thumb_from_png(Bundle *b, const char *thumb, GError **error)
+/* Writes a copy of the slide surface (any device scale) THUMB_W pixels wide at path. */
+static bool put_thumb(cairo_surface_t *surf, const char *path, GError **error)
+{
+  int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
+  int th = MAX(1, h * THUMB_W / w);
+  double sx, sy; /* the slide's device scale: its user space is smaller than its pixels */
+  cairo_surface_get_device_scale(surf, &sx, &sy);
+  cairo_surface_t *t = cairo_image_surface_create(CAIRO_FORMAT_RGB24, THUMB_W, th);
+  cairo_t *cr = cairo_create(t);
+  cairo_scale(cr, THUMB_W * sx / w, th * sy / h);
+  cairo_set_source_surface(cr, surf, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  bool ok = png_write_file(t, path, error);
+  cairo_surface_destroy(t);
+  return ok;
+}
+
+/* The thumbnail, from the first slide's PNG read back (drawn now or reused: the same
+ * bytes either way). */
+static bool put_thumb_png(Bundle *b, const char *thumb, GError **error)
 {
   for (guint i = 0; thumb && i < b->items->len; i++) {
     const KioskItem *it = g_ptr_array_index(b->items, i);
-    if (!it->thumb || !it->reused)
+    if (!it->thumb)
       continue;
     g_autofree char *path = g_build_filename(b->dir, it->png, NULL);
     cairo_surface_t *surf = cairo_image_surface_create_from_png(path);
@@ -377,7 +398,7 @@ static bool thumb_from_png(Bundle *b, const char *thumb, GError **error)
     if (!ok)
       g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", it->png,
                   cairo_status_to_string(cairo_surface_status(surf)));
-    ok = ok && kiosk_pool_thumb(surf, thumb, error);
+    ok = ok && put_thumb(surf, thumb, error);
     cairo_surface_destroy(surf);
     return ok;
   }
@@ -396,8 +417,8 @@ static bool put_bundle(Bundle *b, const RlJob *job, const char *thumb, const cha
     return false;
   reuse_items(b, job);
   int threads = opt && opt->jobs > 1 ? opt->jobs : 1;
-  if (!kiosk_pool_draw(&b->cv, b->items, b->dir, thumb, threads, fonts_dir, error)
-      || !thumb_from_png(b, thumb, error))
+  if (!kiosk_pool_draw(&b->cv, b->items, b->dir, threads, fonts_dir, error)
+      || !put_thumb_png(b, thumb, error))
     return false;
   g_autoptr(JsonBuilder) cache = kiosk_cache_builder_new();
   return put_player(b, error) && put_slides(b, cache, error) && put_version(b, error)

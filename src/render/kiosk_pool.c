@@ -6,8 +6,6 @@
 #include "layout/fonts.h"
 #include "layout/png.h"
 
-#define THUMB_W 240
-
 /* One thread's tools: the canvas with its own fonts. */
 typedef struct {
   KioskCanvas cv;
@@ -18,7 +16,6 @@ typedef struct {
 
 typedef struct {
   const char *dir;
-  const char *thumb;
   const char *fonts_dir;
   GAsyncQueue *idle;     /* Drawer* not in use */
 } Shared;
@@ -32,24 +29,6 @@ static void drawer_free(gpointer p)
 }
 
 /* ---- one slide ---------------------------------------------------------------------- */
-
-bool kiosk_pool_thumb(cairo_surface_t *surf, const char *path, GError **error)
-{
-  int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
-  int th = MAX(1, h * THUMB_W / w);
-  double sx, sy; /* the slide's device scale: its user space is smaller than its pixels */
-  cairo_surface_get_device_scale(surf, &sx, &sy);
-  cairo_surface_t *t = cairo_image_surface_create(CAIRO_FORMAT_RGB24, THUMB_W, th);
-  cairo_t *cr = cairo_create(t);
-  cairo_scale(cr, THUMB_W * sx / w, th * sy / h);
-  cairo_set_source_surface(cr, surf, 0, 0);
-  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-  cairo_paint(cr);
-  cairo_destroy(cr);
-  bool ok = png_write_file(t, path, error);
-  cairo_surface_destroy(t);
-  return ok;
-}
 
 /* The slide's targets as slides.js has them: [{network, label, kind, bbox: [x, y, w, h]}]
  * in whole pixels; NULL when it has none. */
@@ -112,8 +91,6 @@ static void draw_item(const KioskCanvas *cv, KioskItem *it, const Shared *s)
   cairo_destroy(cr);
   if (ok)
     ok = write_png(surf, s->dir, it, &it->error);
-  if (ok && it->thumb && s->thumb)
-    ok = kiosk_pool_thumb(surf, s->thumb, &it->error);
   if (ok)
     it->regions = targets_json(targets);
   cairo_surface_destroy(surf);
@@ -168,9 +145,8 @@ static void draw_all(const KioskCanvas *cv, GPtrArray *todo, Shared *s, int thre
   g_async_queue_unref(s->idle);
 }
 
-bool kiosk_pool_draw(const KioskCanvas *cv, GPtrArray *items, const char *dir,
-                     const char *thumb_path, int threads, const char *fonts_dir,
-                     GError **error)
+bool kiosk_pool_draw(const KioskCanvas *cv, GPtrArray *items, const char *dir, int threads,
+                     const char *fonts_dir, GError **error)
 {
   g_autoptr(GPtrArray) todo = g_ptr_array_new();
   for (guint i = 0; i < items->len; i++) {
@@ -178,7 +154,7 @@ bool kiosk_pool_draw(const KioskCanvas *cv, GPtrArray *items, const char *dir,
     if (!it->reused)
       g_ptr_array_add(todo, it);
   }
-  Shared s = {.dir = dir, .thumb = thumb_path, .fonts_dir = fonts_dir};
+  Shared s = {.dir = dir, .fonts_dir = fonts_dir};
   if (todo->len)
     draw_all(cv, todo, &s, CLAMP(threads, 1, (int)todo->len));
   for (guint i = 0; i < todo->len; i++) {

@@ -8,7 +8,6 @@
  */
 #pragma once
 
-#include <cairo.h>
 #include <glib.h>
 #include <stdbool.h>
 
@@ -17,14 +16,8 @@
 
 /* Draws every item of `items` (KioskItem*) that is not reused: the slide on canvas cv
  * (with a thread's own fonts), its PNG written to dir/it->png, and its fit, touch
- * targets (JSON), text runs and PNG checksum kept in the item; for the item marked thumb,
- * the thumbnail at thumb_path too (when not NULL). Uses at most `threads` threads;
- * fonts_dir is where the extra threads' fonts come from (fonts_new()). Returns false with
- * *error set to the first failure in the order of `items`. */
-bool kiosk_pool_draw(const KioskCanvas *cv, GPtrArray *items, const char *dir,
-                     const char *thumb_path, int threads, const char *fonts_dir,
-                     GError **error);
-
-/* Writes a copy of the slide surface `surf` (any device scale) 240 pixels wide at
- * `path`, as a PNG: the browse page's thumbnail. Returns false with *error set. */
-bool kiosk_pool_thumb(cairo_surface_t *surf, const char *path, GError **error);
+ * targets (JSON), text runs and PNG checksum kept in the item. Uses at most `threads`
+ * threads; fonts_dir is where the extra threads' fonts come from (fonts_new()). Returns
+ * false with *error set to the first failure in the order of `items`. */
+bool kiosk_pool_draw(const KioskCanvas *cv, GPtrArray *items, const char *dir, int threads,
+                     const char *fonts_dir, GError **error);
