@@ -60,8 +60,22 @@ bool output_sync_folder(const char *dir, GError **error)
   return sync_path(dir, error);
 }
 
+/* True when the regular file at path holds exactly data[0..len). */
+static bool same_bytes(const char *path, const char *data, gsize len)
+{
+  GStatBuf st;
+  if (g_lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || (gsize)st.st_size != len)
+    return false;
+  g_autofree char *old = NULL;
+  gsize old_len = 0;
+  return g_file_get_contents(path, &old, &old_len, NULL) && old_len == len &&
+         memcmp(old, data, len) == 0;
+}
+
 bool output_write_file(const char *path, const char *data, gsize len, GError **error)
 {
+  if (same_bytes(path, data, len))
+    return true;
   if (!output_make_parent(path, error))
     return false;
   return g_file_set_contents_full(path, data, (gssize)len,

@@ -31,7 +31,9 @@ bool output_commit_file(const char *tmp, const char *final, GError **error);
 /* Flushes a folder (its entries: renames done in it) to disk. */
 bool output_sync_folder(const char *dir, GError **error);
 
-/* Writes `len` bytes to `path` atomically (temporary file, fsync, rename). */
+/* Writes `len` bytes to `path` atomically (temporary file, fsync, rename). When the file
+ * already holds exactly these bytes it is left alone (a rebuild with nothing to do writes
+ * and flushes nothing). */
 bool output_write_file(const char *path, const char *data, gsize len, GError **error);
 
 /* A new empty temporary folder beside `final` (a folder output); returns its path (g_free)
