@@ -61,6 +61,14 @@ build -o "$tmp/j1" -j 1 2>/dev/null
 build -o "$tmp/j2" -j 2 2>/dev/null
 check "-j 1 and -j 2 give byte-identical outputs" [ "$(sums "$tmp/j1")" = "$(sums "$tmp/j2")" ]
 
+# the costliest jobs start first (so two workers end together): with -j 1, every guide
+# is made before any flyer, and the longest guide (most pages last time) first
+build -o "$tmp/j1" -j 1 --force 2>"$tmp/order.log"
+order=$(sed -n 's/^made     \([a-z]*\)\/.*/\1/p' "$tmp/order.log" | uniq | tr '\n' ' ')
+check "costliest first: guides, then flyers (got: $order)" [ "$order" = "guide flyer " ]
+longest=$(python3 -c "import json; m=json.load(open('$tmp/j1/manifest.json')); print(max((o for o in m['outputs'] if o['kind'] == 'guide'), key=lambda o: (o['pages'], [-ord(c) for c in o['out']]))['out'])")
+check "costliest first: the longest guide first ($longest)" sh -c "grep -m1 '^made' '$tmp/order.log' | grep -q ' $longest '"
+
 # killed half-way: every previous output still whole; the next build completes
 sums "$out" > "$tmp/before.sums"
 build -o "$out" -j 1 --force 2>/dev/null &

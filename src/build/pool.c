@@ -107,11 +107,18 @@ static void render_one(gpointer data, gpointer user_data)
   push_event(s, task, false);
 }
 
+static gint by_cost(gconstpointer a, gconstpointer b)
+{
+  const RlTask *x = *(RlTask *const *)a, *y = *(RlTask *const *)b;
+  return (x->cost < y->cost) - (x->cost > y->cost);
+}
+
 void pool_run(GPtrArray *tasks, const RlModel *m, const RlRenderOptions *ropt,
               const char *fonts_dir, int threads, PoolNotify notify, gpointer data)
 {
   if (tasks->len == 0)
     return;
+  g_ptr_array_sort(tasks, by_cost); /* stable: equal costs keep their order */
   threads = CLAMP(threads, 1, (int)tasks->len);
   Shared s = {m, ropt, fonts_dir, g_async_queue_new_full(worker_free), g_async_queue_new()};
   for (int i = 0; i < threads; i++) {

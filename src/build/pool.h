@@ -17,6 +17,7 @@ typedef struct {
   GError *error;         /* set when render() failed */
   char *note;            /* what render() said for the report (RlRenderEnv.note), or NULL */
   bool ok;               /* render() returned true */
+  double cost;           /* estimated CPU time (ms): pool_run() starts the costliest first */
 } RlTask;
 
 /* A task for item with its paths (copied); free with pool_task_free(). */
@@ -29,7 +30,9 @@ void pool_task_free(gpointer task);
 typedef void (*PoolNotify)(RlTask *task, bool started, gpointer data);
 
 /* Renders every task (RlTask*) with at most `threads` workers, calling notify as they start
- * and end, and returns when all have ended. fonts_dir is handed to each worker's fonts.
+ * and end, and returns when all have ended. Tasks start in order of decreasing cost (ties
+ * in the order given), so that the workers finish together rather than one of them
+ * starting the kiosk last; `tasks` is sorted so. fonts_dir is handed to each worker's fonts.
  * A worker whose fonts cannot be made fails its tasks with that error. */
 void pool_run(GPtrArray *tasks, const RlModel *m, const RlRenderOptions *ropt,
               const char *fonts_dir, int threads, PoolNotify notify, gpointer data);
