@@ -666,8 +666,9 @@ static bool map_partition(RlMap *map, const char *const *codes, GPtrArray *hi, G
 /* Pass 2 and 3: each highlighted element again on top, first with a stroke twice the
  * outline width in the outline colour, then filled with thin borders, leaving a heavy
  * outline outside its edge only. */
-static bool map_draw_highlight(RlMap *map, cairo_t *cr, const RsvgRectangle *vp, GPtrArray *hi,
-                               const RlMapStyle *st, double unit, GError **error)
+static bool map_draw_highlight(RlMap *map, cairo_t *const *crs, guint n,
+                               const RsvgRectangle *vp, GPtrArray *hi, const RlMapStyle *st,
+                               double unit, GError **error)
 {
   for (int pass = 0; pass < 2; pass++) {
     g_autoptr(GString) css = g_string_new(NULL);
@@ -678,14 +679,15 @@ static bool map_draw_highlight(RlMap *map, cairo_t *cr, const RsvgRectangle *vp,
       css_rule(css, hi, st->highlight_fill, st->muted_stroke, st->stroke_pt * unit);
     if (!map_set_css(map, css, error))
       return false;
-    for (guint i = 0; i < hi->len; i++)
-      if (!rsvg_handle_render_layer(map->handle, cr, g_ptr_array_index(hi, i), vp, error))
-        return false;
+    for (guint t = 0; t < n; t++)
+      for (guint i = 0; i < hi->len; i++)
+        if (!rsvg_handle_render_layer(map->handle, crs[t], g_ptr_array_index(hi, i), vp, error))
+          return false;
   }
   return true;
 }
 
-static bool map_draw_locked(RlMap *map, cairo_t *cr, const RlMapFit *fit,
+static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
                             const char *const *codes, const RlMapStyle *st, GError **error)
 {
   g_autoptr(GPtrArray) hi = g_ptr_array_new_with_free_func(g_free);
@@ -702,29 +704,42 @@ static bool map_draw_locked(RlMap *map, cairo_t *cr, const RlMapFit *fit,
   css_rule(css, rest, st->muted_fill, st->muted_stroke, st->stroke_pt * unit);
   css_rule(css, hi, st->highlight_fill, st->muted_stroke, st->stroke_pt * unit);
   RsvgRectangle vp = {fit->x, fit->y, fit->w, fit->h};
-  if (!map_set_css(map, css, error) ||
-      !rsvg_handle_render_document(map->handle, cr, &vp, error))
+  if (!map_set_css(map, css, error))
     return false;
-  return map_draw_highlight(map, cr, &vp, hi, st, unit, error);
+  for (guint t = 0; t < n; t++)
+    if (!rsvg_handle_render_document(map->handle, crs[t], &vp, error))
+      return false;
+  return map_draw_highlight(map, crs, n, &vp, hi, st, unit, error);
+}
+
+bool map_draw_fit_into(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
+                       const char *const *highlight_codes, const RlMapStyle *style,
+                       GError **error)
+{
+  RlMapStyle def = map_style_default();
+  for (guint t = 0; t < n; t++) {
+    cairo_save(crs[t]);
+    cairo_rectangle(crs[t], fit->clip_x, fit->clip_y, fit->clip_w, fit->clip_h);
+    cairo_clip(crs[t]);
+  }
+  g_mutex_lock(&map->lock);
+  bool ok = map_draw_locked(map, crs, n, fit, highlight_codes, style ? style : &def, error);
+  g_mutex_unlock(&map->lock);
+  for (guint t = 0; t < n; t++) {
+    cairo_restore(crs[t]);
+    if (ok && cairo_status(crs[t]) != CAIRO_STATUS_SUCCESS) {
+      g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG, "drawing the map failed: %s",
+                  cairo_status_to_string(cairo_status(crs[t])));
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 bool map_draw_fit(RlMap *map, cairo_t *cr, const RlMapFit *fit,
                   const char *const *highlight_codes, const RlMapStyle *style, GError **error)
 {
-  RlMapStyle def = map_style_default();
-  cairo_save(cr);
-  cairo_rectangle(cr, fit->clip_x, fit->clip_y, fit->clip_w, fit->clip_h);
-  cairo_clip(cr);
-  g_mutex_lock(&map->lock);
-  bool ok = map_draw_locked(map, cr, fit, highlight_codes, style ? style : &def, error);
-  g_mutex_unlock(&map->lock);
-  cairo_restore(cr);
-  if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG, "drawing the map failed: %s",
-                cairo_status_to_string(cairo_status(cr)));
-    return false;
-  }
-  return ok;
+  return map_draw_fit_into(map, &cr, 1, fit, highlight_codes, style, error);
 }
 
 bool map_draw(RlMap *map, cairo_t *cr, double x, double y, double w, double h,

@@ -101,6 +101,12 @@ bool map_draw(RlMap *map, cairo_t *cr, double x, double y, double w, double h,
  * border widths (in user units) do not grow with the zoom. */
 bool map_draw_fit(RlMap *map, cairo_t *cr, const RlMapFit *fit,
                   const char *const *highlight_codes, const RlMapStyle *style, GError **error);
+/* map_draw_fit() into the n contexts crs at once (e.g. a PDF page and its thumbnail, each
+ * with its own transformation): librsvg restyles the map (its costly step) once for all
+ * of them. Fails like map_draw_fit(), after drawing into none, some or all. */
+bool map_draw_fit_into(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
+                       const char *const *highlight_codes, const RlMapStyle *style,
+                       GError **error);
 
 /* Bounding box of `code`'s element in SVG user units (its ink, strokes excluded), e.g.
  * to place a label or find a centre. Returns false with *error when the code has no

@@ -123,6 +123,8 @@ typedef struct {
   double pw, ph;           /* page (the trim), points */
   RlPage pg;               /* the trim on the PDF sheet: bleed and crop marks with --press */
   double left, top, right, bottom; /* content box edges, points */
+  bool figure_drawn;       /* the map figure is in the thumbnail already (drawn with the
+                            * PDF's page 1, see poster_thumb_new): skip it */
 } Poster;
 
 static void poster_add_network(Poster *ps, const RlNetwork *n, GHashTable *seen)
@@ -505,12 +507,13 @@ static bool poster_page_one(const Poster *ps, cairo_t *cr, guint *next, GError *
   double list_h = page_one_list_h(ps, limit - y - GAP);
   double map_h = ps->p.map ? CLAMP(limit - y - GAP - list_h, MAP_MIN, MAP_MAX) : 0;
   bool ok = true;
-  if (ps->p.map) {
+  if (ps->p.map && !ps->figure_drawn) {
     pdf_tag_begin(cr, "Figure");
     ok = poster_map_draw(&ps->p, cr, ps->left, y, content_w(ps), map_h, error);
     pdf_tag_end(cr, "Figure");
-    y += map_h + GAP;
   }
+  if (ps->p.map)
+    y += map_h + GAP;
   page_one_list(ps, cr, y, limit, next);
   footer_draw(ps, cr, &f);
   footer_free(&f);
@@ -569,22 +572,34 @@ static bool poster_draw_all(const Poster *ps, cairo_t *cr, bool one_page, bool s
 
 /* ---- files ------------------------------------------------------------------------------- */
 
-static bool poster_thumb(const Poster *ps, const char *thumb_path, GError **error)
+/* A new thumbnail of page 1 for the map figure to be drawn into along with the PDF's
+ * (librsvg restyles the map once for both): THUMB_W pixels wide, white, scaled from
+ * points. Free with cairo_destroy(). */
+static cairo_t *poster_thumb_new(const Poster *ps)
 {
   double s = THUMB_W / ps->pw;
   cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)THUMB_W,
                                                     (int)ceil(ps->ph * s));
   cairo_t *cr = cairo_create(img);
+  cairo_surface_destroy(img); /* the context keeps it */
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, s, s);
+  return cr;
+}
+
+/* Draws the rest of page 1 into ps->p.thumb (which holds the map figure, drawn with the
+ * PDF; nothing else of page 1 overlaps it) and writes it as a PNG. */
+static bool poster_thumb(const Poster *ps, const char *thumb_path, GError **error)
+{
   Poster copy = *ps;
   copy.p.pf = NULL;
-  bool ok = poster_draw_all(&copy, cr, true, false, error);
-  cairo_destroy(cr);
-  ok = ok && png_write_file(img, thumb_path, error);
-  cairo_surface_destroy(img);
-  return ok;
+  copy.p.thumb = NULL;
+  copy.figure_drawn = ps->p.thumb != NULL;
+  bool ok = poster_draw_all(&copy, ps->p.thumb, true, false, error);
+  cairo_surface_t *img = cairo_get_target(ps->p.thumb);
+  cairo_surface_flush(img);
+  return ok && png_write_file(img, thumb_path, error);
 }
 
 static bool poster_post(const Poster *ps, const char *path, GError **error)
@@ -641,12 +656,15 @@ static bool poster_render(const RlJob *job, const RlModel *m, RlRenderEnv *env,
   }
   RlProfile prof = preflight_profile(ps.p.lay);
   ps.p.pf = preflight_new(&prof, job->out);
+  ps.p.thumb = thumb_path ? poster_thumb_new(&ps) : NULL;
   ok = ok && poster_pdf(&ps, job, env, path, error);
   if (ok) /* findings go to the pipeline, which keeps the file only when allowed */
     preflight_check(ps.p.pf, env->diags);
   ok = ok && (!thumb_path || poster_thumb(&ps, thumb_path, error));
   preflight_free(ps.p.pf);
   map_free(ps.p.map);
+  if (ps.p.thumb)
+    cairo_destroy(ps.p.thumb);
   poster_clear(&ps);
   return ok;
 }

@@ -20,6 +20,8 @@ typedef struct {
   RlFonts *fonts;
   RlLang lang;
   RlPreflight *pf;          /* NULL when drawing the thumbnail */
+  cairo_t *thumb;           /* the thumbnail of page 1 that the map figure is also drawn
+                             * into (in its place, scaled), or NULL */
   RlMap *map;               /* NULL when the site names no map */
   const char *label;        /* the subject: a network's short name or an edition's name */
   RlPos label_pos;
@@ -61,7 +63,7 @@ char *poster_date(const GDate *d, RlLang lang);
 RlTextBox *poster_text(const RlPoster *p, const RlTextStyle *st, const char *text, double w,
                        RlPos pos);
 
-/* Draws the map figure into the box: a close-up of the area (or the whole map) with the
+/* Draws the map figure into the box (and into p->thumb when set): a close-up of the area (or the whole map) with the
  * area highlighted, numbered dots for the groups that have coordinates, a legend, an
  * overview inset when zoomed, and says so when the area is unknown. Returns false with
  * *error when the map cannot be drawn. */

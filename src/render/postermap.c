@@ -251,23 +251,40 @@ static void poster_dots(const RlPoster *p, cairo_t *cr, const RlMapFit *fit)
 
 /* ---- the figure --------------------------------------------------------------------- */
 
-static bool poster_inset(const RlPoster *p, cairo_t *cr, const Box *at, const Box *view,
-                         const char **codes, GError **error)
+/* Where the figure goes: cr, and the thumbnail when one is drawn along. */
+static guint poster_targets(const RlPoster *p, cairo_t *cr, cairo_t *to[2])
 {
-  const RlLayout *lay = p->lay;
-  RlMapStyle st = poster_map_style(lay);
-  st.highlight_stroke_pt = 1.5;
+  to[0] = cr;
+  to[1] = p->thumb;
+  return p->thumb ? 2 : 1;
+}
+
+/* The poster as drawn into target t: the thumbnail records no preflight findings. */
+static RlPoster poster_target(const RlPoster *p, guint t)
+{
+  RlPoster q = *p;
+  if (t > 0)
+    q.pf = NULL;
+  return q;
+}
+
+static void inset_paper(const RlPoster *p, cairo_t *cr, const Box *at)
+{
   cairo_save(cr);
   cairo_rectangle(cr, at->x, at->y, at->w, at->h);
-  cairo_set_source_rgb(cr, lay->paper.r, lay->paper.g, lay->paper.b);
+  cairo_set_source_rgb(cr, p->lay->paper.r, p->lay->paper.g, p->lay->paper.b);
   cairo_fill(cr);
   cairo_restore(cr);
-  RlMapFit fit = map_fit(p->map, at->x + 6, at->y + 6, at->w - 12, at->h - 12);
-  if (!map_draw_fit(p->map, cr, &fit, codes, &st, error))
-    return false;
+}
+
+/* The rectangle of the close-up's view on the inset, and the inset's frame. */
+static void inset_frames(const RlPoster *p, cairo_t *cr, const RlMapFit *fit, const Box *at,
+                         const Box *view)
+{
+  const RlLayout *lay = p->lay;
   double x0, y0, x1, y1;
-  map_fit_point(&fit, view->x, view->y, &x0, &y0);
-  map_fit_point(&fit, view->x + view->w, view->y + view->h, &x1, &y1);
+  map_fit_point(fit, view->x, view->y, &x0, &y0);
+  map_fit_point(fit, view->x + view->w, view->y + view->h, &x1, &y1);
   cairo_save(cr);
   cairo_set_source_rgb(cr, lay->ink.r, lay->ink.g, lay->ink.b);
   cairo_set_line_width(cr, 2);
@@ -277,6 +294,22 @@ static bool poster_inset(const RlPoster *p, cairo_t *cr, const Box *at, const Bo
   cairo_rectangle(cr, at->x, at->y, at->w, at->h);
   cairo_stroke(cr);
   cairo_restore(cr);
+}
+
+static bool poster_inset(const RlPoster *p, cairo_t *cr, const Box *at, const Box *view,
+                         const char **codes, GError **error)
+{
+  RlMapStyle st = poster_map_style(p->lay);
+  st.highlight_stroke_pt = 1.5;
+  cairo_t *to[2];
+  guint n = poster_targets(p, cr, to);
+  for (guint t = 0; t < n; t++)
+    inset_paper(p, to[t], at);
+  RlMapFit fit = map_fit(p->map, at->x + 6, at->y + 6, at->w - 12, at->h - 12);
+  if (!map_draw_fit_into(p->map, to, n, &fit, codes, &st, error))
+    return false;
+  for (guint t = 0; t < n; t++)
+    inset_frames(p, to[t], &fit, at, view);
   return true;
 }
 
@@ -305,13 +338,16 @@ static bool poster_whole(const RlPoster *p, cairo_t *cr, const Box *b, const cha
   Box m = beside ? (Box){b->x, b->y, map_w, b->h} : (Box){b->x, b->y, b->w, b->h - lh};
   RlMapStyle st = poster_map_style(p->lay);
   RlMapFit fit = map_fit(p->map, m.x, m.y, m.w, m.h);
-  bool ok = map_draw_fit(p->map, cr, &fit, codes, &st, error);
-  if (ok) {
-    poster_dots(p, cr, &fit);
+  cairo_t *to[2];
+  guint n = poster_targets(p, cr, to);
+  bool ok = map_draw_fit_into(p->map, to, n, &fit, codes, &st, error);
+  for (guint t = 0; ok && t < n; t++) {
+    RlPoster q = poster_target(p, t);
+    poster_dots(&q, to[t], &fit);
     if (beside)
-      legend_draw(p, cr, b->x + map_w + GAP, b->y + (b->h - lh) / 2, col, legend);
+      legend_draw(&q, to[t], b->x + map_w + GAP, b->y + (b->h - lh) / 2, col, legend);
     else
-      legend_draw(p, cr, b->x, b->y + m.h, b->w, legend);
+      legend_draw(&q, to[t], b->x, b->y + m.h, b->w, legend);
   }
   text_box_free(legend[0]);
   text_box_free(legend[1]);
@@ -333,14 +369,18 @@ static bool poster_closeup(const RlPoster *p, cairo_t *cr, const Box *b, const B
   RlMapFit fit = map_fit_view(p->map, b->x, b->y, b->w - inset.w - GAP, h, view->x, view->y,
                               view->w, view->h);
   fit.clip_x = b->x, fit.clip_y = b->y, fit.clip_w = b->w, fit.clip_h = h;
-  bool ok = map_draw_fit(p->map, cr, &fit, codes, &st, error);
-  if (ok) {
-    poster_dots(p, cr, &fit);
-    ok = poster_inset(p, cr, &inset, view, codes, error);
+  cairo_t *to[2];
+  guint n = poster_targets(p, cr, to);
+  bool ok = map_draw_fit_into(p->map, to, n, &fit, codes, &st, error);
+  for (guint t = 0; ok && t < n; t++) {
+    RlPoster q = poster_target(p, t);
+    poster_dots(&q, to[t], &fit);
   }
-  if (ok) { /* a frame says the close-up is cut out of a larger map */
-    map_frame(p, cr, &(Box){b->x, b->y, b->w, h});
-    legend_draw(p, cr, b->x, b->y + h, b->w, legend);
+  ok = ok && poster_inset(p, cr, &inset, view, codes, error);
+  for (guint t = 0; ok && t < n; t++) { /* a frame says the close-up is cut out of a larger map */
+    RlPoster q = poster_target(p, t);
+    map_frame(&q, to[t], &(Box){b->x, b->y, b->w, h});
+    legend_draw(&q, to[t], b->x, b->y + h, b->w, legend);
   }
   text_box_free(legend[0]);
   text_box_free(legend[1]);
