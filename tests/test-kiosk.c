@@ -11,6 +11,7 @@
 #include "model/load.h"
 #include "render/kiosk_deck.h"
 #include "render/kiosk_draw.h"
+#include "render/kiosk_item.h"
 #include "render/render.h"
 
 static char *src_path(const char *rel)
@@ -265,6 +266,71 @@ static void test_too_many_words(void)
   diag_list_free(dl);
 }
 
+/* The keys of every slide of m in `lang` (a new array of strings). */
+static GPtrArray *deck_keys(const RlModel *m, RlFonts *fonts, RlLang lang, const char *fonts_id)
+{
+  KioskCanvas cv;
+  g_autoptr(GError) err = NULL;
+  g_assert_true(kiosk_canvas_init(&cv, m, model_layout(m, "kiosk"), fonts, NULL,
+                                  m->site.languages, &err));
+  KioskKeyBase *base = kiosk_key_base_new(&cv, fonts_id);
+  g_autoptr(GPtrArray) deck = kiosk_deck_new(m, lang);
+  GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < deck->len; i++) {
+    KioskItem *it = kiosk_item_new(base, g_ptr_array_index(deck, i), i);
+    g_assert_true(g_str_has_suffix(it->png, ".png"));
+    g_assert_true(g_str_has_prefix(it->png, lang == RL_LANG_FR ? "slides/fr/" : "slides/"));
+    g_ptr_array_add(keys, g_strdup(it->key));
+    kiosk_item_free(it);
+  }
+  kiosk_key_base_free(base);
+  return keys;
+}
+
+/* How many keys differ between two decks of the same length. */
+static guint keys_changed(GPtrArray *a, GPtrArray *b)
+{
+  g_assert_cmpuint(a->len, ==, b->len);
+  guint n = 0;
+  for (guint i = 0; i < a->len; i++)
+    n += g_strcmp0(g_ptr_array_index(a, i), g_ptr_array_index(b, i)) != 0;
+  return n;
+}
+
+/* A slide's key follows what it draws: the same model gives the same keys; a group's
+ * words or its record's position change its slide's key only; another language or other
+ * fonts change every key. */
+static void test_keys(void)
+{
+  DiagList *dl = diag_list_new();
+  RlModel *m = load("tests/data-kiosk", NULL, dl);
+  g_autoptr(GError) err = NULL;
+  RlFonts *fonts = fonts_new(NULL, &err);
+  g_assert_no_error(err);
+  g_autoptr(GPtrArray) a = deck_keys(m, fonts, RL_LANG_FR, "f1");
+  g_autoptr(GPtrArray) b = deck_keys(m, fonts, RL_LANG_FR, "f1");
+  g_assert_cmpuint(keys_changed(a, b), ==, 0);
+  g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_true(g_hash_table_add(seen, g_ptr_array_index(a, i))); /* all different */
+  RlGroup *g = g_ptr_array_index(m->groups, 0);
+  g->rec.pos.line += 2;
+  g_autoptr(GPtrArray) moved = deck_keys(m, fonts, RL_LANG_FR, "f1");
+  g_assert_cmpuint(keys_changed(a, moved), ==, 1);
+  g->rec.pos.line -= 2;
+  g_free(g->name.v[RL_LANG_FR]);
+  g->name.v[RL_LANG_FR] = g_strdup("Un autre nom");
+  g_autoptr(GPtrArray) renamed = deck_keys(m, fonts, RL_LANG_FR, "f1");
+  g_assert_cmpuint(keys_changed(a, renamed), ==, 1);
+  g_autoptr(GPtrArray) refonted = deck_keys(m, fonts, RL_LANG_FR, "f2");
+  g_assert_cmpuint(keys_changed(renamed, refonted), ==, renamed->len);
+  g_autoptr(GPtrArray) nl = deck_keys(m, fonts, RL_LANG_NL, "f1");
+  g_assert_cmpuint(keys_changed(renamed, nl), ==, renamed->len);
+  fonts_free(fonts);
+  model_free(m);
+  diag_list_free(dl);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -274,5 +340,6 @@ int main(int argc, char **argv)
   g_test_add_func("/kiosk/portrait", test_portrait);
   g_test_add_func("/kiosk/reproducible", test_reproducible);
   g_test_add_func("/kiosk/too-many-words", test_too_many_words);
+  g_test_add_func("/kiosk/keys", test_keys);
   return g_test_run();
 }
