@@ -115,10 +115,15 @@ static void remove_tree(const char *path)
   }
 }
 
-/* Flushes every file under a folder, then the folder. */
+/* Flushes every file under a folder, then the folder. Links are not followed, and a
+ * regular file with more than one name is not flushed: in a folder output it is a file
+ * hard-linked from the previous version (kiosk slides), sealed before that version was
+ * put in place; the folder's flush records its new name. */
 static bool sync_tree(const char *path, GError **error)
 {
-  if (is_real_dir(path)) {
+  GStatBuf st;
+  bool got = g_lstat(path, &st) == 0;
+  if (got && S_ISDIR(st.st_mode)) {
     GDir *d = g_dir_open(path, 0, error);
     if (!d)
       return false;
@@ -131,7 +136,7 @@ static bool sync_tree(const char *path, GError **error)
     g_dir_close(d);
     if (!ok)
       return false;
-  } else if (is_link(path)) {
+  } else if (got && (S_ISLNK(st.st_mode) || (S_ISREG(st.st_mode) && st.st_nlink > 1))) {
     return true;
   }
   return sync_path(path, error);

@@ -20,7 +20,8 @@ bool output_make_parent(const char *path, GError **error);
 
 /* Flushes a finished temporary output (a file, or a folder and everything in it) to disk,
  * so that a rename can never expose a file whose bytes are not there yet. Slow (fsync):
- * call it in the worker that wrote the output. */
+ * call it in the worker that wrote the output. A file with other hard links (a kiosk
+ * slide linked from the previous, sealed bundle) is not flushed again, only its folder. */
 bool output_seal(const char *tmp, GError **error);
 
 /* Renames the sealed file `tmp` to `final`. On failure `tmp` is removed, `final` is
