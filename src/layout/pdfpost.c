@@ -87,27 +87,33 @@ static bool post_read(Post *ps, GError **error)
   return !post_failed(ps, PDFPOST_ERROR_READ, error);
 }
 
-/* Depth-first through /K from `node`, recording every element with /S /Figure. */
+/* Depth-first through /K from `node`, recording every element with /S /Figure. Takes
+ * the handle: releases it unless kept as a figure (libqpdf keeps every handle until
+ * cleanup otherwise; a long guide's structure tree has tens of thousands). */
 static void post_walk(Post *ps, qpdf_oh node, int depth)
 {
   qpdf_data q = ps->q;
-  if (depth > POST_MAX_DEPTH)
-    return;
-  if (qpdf_oh_is_array(q, node)) {
+  bool figure = false;
+  if (depth > POST_MAX_DEPTH) {
+    /* too deep: not searched */
+  } else if (qpdf_oh_is_array(q, node)) {
     int n = qpdf_oh_get_array_n_items(q, node);
     for (int i = 0; i < n; i++)
       post_walk(ps, qpdf_oh_get_array_item(q, node, i), depth + 1);
-    return;
+  } else if (qpdf_oh_is_dictionary(q, node)) {
+    int id = qpdf_oh_get_object_id(q, node);
+    if (id <= 0 || g_hash_table_add(ps->seen, GINT_TO_POINTER(id))) {
+      qpdf_oh s = qpdf_oh_get_key(q, node, "/S");
+      figure = qpdf_oh_is_name_and_equals(q, s, "/Figure");
+      qpdf_oh_release(q, s);
+      if (figure) /* before its children: document order */
+        g_array_append_val(ps->figures, node);
+      if (qpdf_oh_has_key(q, node, "/K"))
+        post_walk(ps, qpdf_oh_get_key(q, node, "/K"), depth + 1);
+    }
   }
-  if (!qpdf_oh_is_dictionary(q, node))
-    return;
-  int id = qpdf_oh_get_object_id(q, node);
-  if (id > 0 && !g_hash_table_add(ps->seen, GINT_TO_POINTER(id)))
-    return;
-  if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, node, "/S"), "/Figure"))
-    g_array_append_val(ps->figures, node);
-  if (qpdf_oh_has_key(q, node, "/K"))
-    post_walk(ps, qpdf_oh_get_key(q, node, "/K"), depth + 1);
+  if (!figure)
+    qpdf_oh_release(q, node);
 }
 
 static void post_find_figures(Post *ps)
@@ -115,6 +121,8 @@ static void post_find_figures(Post *ps)
   qpdf_oh tree = qpdf_oh_get_key(ps->q, qpdf_get_root(ps->q), "/StructTreeRoot");
   if (qpdf_oh_is_dictionary(ps->q, tree))
     post_walk(ps, tree, 0);
+  else
+    qpdf_oh_release(ps->q, tree);
 }
 
 /* Sets /Alt on each figure; n_alts must match the figures found. */
