@@ -5,7 +5,8 @@
 #   2. a full build of a large synthetic set (bench/gen.py: 1,000 groups over every
 #      network, four languages) with -j 1 and with -j 2,
 #   3. a rebuild with nothing changed,
-#   4. a rebuild after editing one group file.
+#   4. a rebuild after editing one group file, in the large set and in the bundled data
+#      (the coordinator's edit: one group's time changed).
 # Not a test: numbers depend on the machine. Prints a Markdown table for the README.
 #
 #   bench/run.sh [GROUPS]        (./build.sh bench builds relais first)
@@ -40,12 +41,20 @@ run() {
   echo "bench: $label: made ${made:-?}, ${pages:-?} pages, ${wall} s wall, ${cpu} s CPU, $((kb / 1024)) MB" >&2
 }
 
-run "bundled data, full build (-j $(nproc))" "$top/data" "$work/out-bundled"
+# A copy of the bundled data (with its layouts and fonts), so that it can be edited.
+mkdir -p "$work/bundled"
+for d in data layouts fonts; do
+  [ -d "$top/$d" ] && cp -r "$top/$d" "$work/bundled/"
+done
+run "bundled data, full build (-j $(nproc))" "$work/bundled/data" "$work/out-bundled"
 run "$groups groups, full build, -j 1" "$work/big/data" "$work/out-j1" -j 1
 run "$groups groups, full build, -j 2" "$work/big/data" "$work/out-j2" -j 2
 run "$groups groups, nothing changed" "$work/big/data" "$work/out-j2" -j 2
 sed -i 's/^  time: .*/  time: "10:15-11:45"/' "$work/big/data/groups/bench-0042.yaml"
 run "$groups groups, one group edited" "$work/big/data" "$work/out-j2" -j 2
+edit=$(grep -l '^  time: ' "$work/bundled/data/groups/"*.yaml | head -n 1)
+sed -i 's/^  time: .*/  time: "10:15-11:45"/' "$edit"
+run "bundled data, one group edited ($(basename "$edit" .yaml))" "$work/bundled/data" "$work/out-bundled"
 
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
