@@ -211,6 +211,33 @@ static void test_deterministic(void)
   cairo_surface_destroy(s);
 }
 
+/* Rows of every width around the match limits (3, 258, 2 x 258): flat, noisy, repeated,
+ * partly like the row above; each decodes to exactly the pixels. */
+static void test_run_lengths(void)
+{
+  const int widths[] = {1, 2, 3, 4, 255, 256, 257, 258, 259, 260, 261, 515, 516, 517, 518, 519};
+  guint32 seed = 1;
+  for (size_t k = 0; k < G_N_ELEMENTS(widths); k++) {
+    int w = widths[k];
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, 12);
+    cairo_surface_flush(s);
+    for (int y = 0; y < 12; y++)
+      for (int x = 0; x < w; x++) {
+        seed = seed * 1103515245u + 12345u;
+        guint32 noise = (seed >> 16) % 5 * 0x203040u;
+        guint32 c = y < 2 ? 0 : y < 4 ? 0x102030 : y < 6 ? noise : y == 6 ? pixel(s, x, 5) :
+                    y < 9 ? (x % 7 < 4 ? pixel(s, x, y - 1) : noise) : (guint32)(x / 3 % 2) * 0xffffff;
+        set_pixel(s, x, y, 0xff000000u | c);
+      }
+    cairo_surface_mark_dirty(s);
+    g_autoptr(GByteArray) png = g_byte_array_new();
+    cairo_surface_t *d = round_trip(s, 3, png);
+    g_assert_cmpint(max_channel_diff(s, d), ==, 0);
+    cairo_surface_destroy(d);
+    cairo_surface_destroy(s);
+  }
+}
+
 /* Other formats go through cairo, losslessly. */
 static void test_argb(void)
 {
@@ -233,6 +260,7 @@ int main(int argc, char **argv)
   g_test_add_func("/png/bounded-palette", test_bounded_palette);
   g_test_add_func("/png/rgb-fallback", test_rgb_fallback);
   g_test_add_func("/png/rgb-beyond-bound", test_rgb_beyond_bound);
+  g_test_add_func("/png/run-lengths", test_run_lengths);
   g_test_add_func("/png/deterministic", test_deterministic);
   g_test_add_func("/png/argb-through-cairo", test_argb);
   return g_test_run();

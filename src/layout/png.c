@@ -1,8 +1,10 @@
 /* png.c - fast PNG encoding of cairo image surfaces with libpng. See png.h. */
 #include "layout/png.h"
+#include "layout/rle.h"
 
 #include <gio/gio.h>
 #include <png.h>
+#include <zlib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -192,9 +194,8 @@ static cairo_status_t cairo_put(void *closure, const unsigned char *data, unsign
 }
 
 /* One xRGB32 row (native endian) as packed RGB bytes. */
-static void row_to_rgb(const guint32 *src, guint8 *dst, int w, const PngTable *hist)
+static void row_to_rgb(const guint32 *src, guint8 *dst, int w)
 {
-  (void)hist;
   for (int x = 0; x < w; x++) {
     guint32 v = src[x];
     dst[3 * x] = (guint8)(v >> 16);
@@ -218,58 +219,124 @@ static void row_to_index(const guint32 *src, guint8 *dst, int w, const PngTable 
   }
 }
 
-typedef struct {
-  cairo_surface_t *surf;
-  const PngTable *hist;
-  const guint32 *pal; /* NULL: RGB */
-  guint n_pal;
-  const bool *same; /* with pal: same[y] when row y equals row y-1 */
-  guint8 *row;
-} PngJob;
-
-/* Sets the header: RGB filtered Sub, or palette unfiltered (Sub does not help indices). */
-static void png_header(png_structp p, png_infop info, const PngJob *j)
+/* Writes RGB rows filtered Sub with libpng; false when libpng reported an error (it
+ * longjmps back here). */
+static bool rgb_rows(png_structp p, png_infop info, cairo_surface_t *surf, guint8 *row)
 {
-  int w = cairo_image_surface_get_width(j->surf), h = cairo_image_surface_get_height(j->surf);
-  png_set_IHDR(p, info, (png_uint_32)w, (png_uint_32)h, 8,
-               j->pal ? PNG_COLOR_TYPE_PALETTE : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  if (j->pal) {
-    png_color c[256];
-    for (guint i = 0; i < j->n_pal; i++)
-      c[i] = (png_color){(png_byte)(j->pal[i] >> 16), (png_byte)(j->pal[i] >> 8),
-                         (png_byte)j->pal[i]};
-    png_set_PLTE(p, info, c, (int)j->n_pal);
-  }
-  png_set_filter(p, PNG_FILTER_TYPE_BASE, j->pal ? PNG_FILTER_NONE : PNG_FILTER_SUB);
-  png_set_compression_level(p, 1);
-  if (j->pal) /* every index is in the palette: do not check each byte again */
-    png_set_check_for_invalid_index(p, 0);
-}
-
-/* Writes the rows; false when libpng reported an error (it longjmps back here). */
-static bool png_rows(png_structp p, png_infop info, const PngJob *j)
-{
-  int w = cairo_image_surface_get_width(j->surf), h = cairo_image_surface_get_height(j->surf);
-  int stride = cairo_image_surface_get_stride(j->surf);
-  const guint8 *data = cairo_image_surface_get_data(j->surf);
-  void (*conv)(const guint32 *, guint8 *, int, const PngTable *) =
-      j->pal ? row_to_index : row_to_rgb;
+  int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
+  int stride = cairo_image_surface_get_stride(surf);
+  const guint8 *data = cairo_image_surface_get_data(surf);
   if (setjmp(png_jmpbuf(p)))
     return false;
-  png_header(p, info, j);
+  png_set_IHDR(p, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
+               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_filter(p, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_compression_level(p, 1);
   png_write_info(p, info);
   for (int y = 0; y < h; y++) {
-    const guint8 *src = data + (size_t)y * (size_t)stride;
-    if (!j->pal || !j->same[y]) /* else j->row holds it already */
-      conv((const guint32 *)(const void *)src, j->row, w, j->hist);
-    png_write_row(p, j->row);
+    row_to_rgb((const guint32 *)(const void *)(data + (size_t)y * (size_t)stride), row, w);
+    png_write_row(p, row);
   }
   png_write_end(p, info);
   return true;
 }
 
-/* Encodes an RGB24 surface of at least one pixel with libpng. */
+/* An RGB24 surface as lossless 8-bit RGB, with libpng. */
+static bool png_write_rgb(cairo_surface_t *surf, GByteArray *out)
+{
+  png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_infop info = p ? png_create_info_struct(p) : NULL;
+  guint8 *row = g_malloc((gsize)cairo_image_surface_get_width(surf) * 3);
+  bool ok = info != NULL;
+  if (ok) {
+    png_set_write_fn(p, out, png_put, png_flush_none);
+    ok = rgb_rows(p, info, surf, row);
+  }
+  png_destroy_write_struct(&p, &info);
+  g_free(row);
+  return ok;
+}
+
+/* ---- palette PNGs, written here: libpng's zlib was most of their time ----------------- */
+
+static void put_be32(GByteArray *out, guint32 v)
+{
+  guint8 b[4] = {(guint8)(v >> 24), (guint8)(v >> 16), (guint8)(v >> 8), (guint8)v};
+  g_byte_array_append(out, b, 4);
+}
+
+/* Starts a chunk of `type`; returns where, for chunk_end(). */
+static guint chunk_begin(GByteArray *out, const char *type)
+{
+  guint at = out->len;
+  put_be32(out, 0);
+  g_byte_array_append(out, (const guint8 *)type, 4);
+  return at;
+}
+
+/* Ends the chunk started at `at`: its length, and its CRC after the data. */
+static void chunk_end(GByteArray *out, guint at)
+{
+  guint32 len = out->len - at - 8;
+  for (int i = 0; i < 4; i++)
+    out->data[at + (guint)i] = (guint8)(len >> (24 - 8 * i));
+  put_be32(out, (guint32)crc32(0, out->data + at + 4, len + 4));
+}
+
+/* The rows as palette indices, filter None, in one IDAT chunk; a row of the same
+ * indices as the one above is written as a copy of it. */
+static void palette_idat(cairo_surface_t *surf, const PngTable *hist, const bool *same,
+                         GByteArray *out)
+{
+  int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
+  int stride = cairo_image_surface_get_stride(surf);
+  const guint8 *data = cairo_image_surface_get_data(surf);
+  guint8 *prev = g_malloc0((gsize)w + 1), *cur = g_malloc0((gsize)w + 1); /* [0]: filter None */
+  guint at = chunk_begin(out, "IDAT");
+  RlRle *z = rle_new(out, (size_t)w + 1);
+  for (int y = 0; y < h; y++) {
+    if (y > 0 && same[y]) { /* the same pixels: the same indices */
+      rle_row(z, prev, prev, true);
+      continue;
+    }
+    row_to_index((const guint32 *)(const void *)(data + (size_t)y * (size_t)stride), cur + 1,
+                 w, hist);
+    rle_row(z, cur, y > 0 ? prev : NULL, y > 0 && memcmp(cur, prev, (size_t)w + 1) == 0);
+    guint8 *t = prev;
+    prev = cur;
+    cur = t;
+  }
+  rle_finish(z);
+  rle_free(z);
+  chunk_end(out, at);
+  g_free(prev);
+  g_free(cur);
+}
+
+/* An RGB24 surface as an 8-bit palette PNG: the n colours of pal, each pixel's index
+ * the val of its colour's slot in `hist`. */
+static void png_write_palette(cairo_surface_t *surf, const PngTable *hist, const bool *same,
+                              const guint32 *pal, guint n, GByteArray *out)
+{
+  static const guint8 signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
+  static const guint8 ihdr_tail[5] = {8, 3, 0, 0, 0}; /* 8 bits, palette, deflate, ... */
+  g_byte_array_append(out, signature, 8);
+  guint at = chunk_begin(out, "IHDR");
+  put_be32(out, (guint32)cairo_image_surface_get_width(surf));
+  put_be32(out, (guint32)cairo_image_surface_get_height(surf));
+  g_byte_array_append(out, ihdr_tail, 5);
+  chunk_end(out, at);
+  at = chunk_begin(out, "PLTE");
+  for (guint i = 0; i < n; i++) {
+    guint8 rgb[3] = {(guint8)(pal[i] >> 16), (guint8)(pal[i] >> 8), (guint8)pal[i]};
+    g_byte_array_append(out, rgb, 3);
+  }
+  chunk_end(out, at);
+  palette_idat(surf, hist, same, out);
+  chunk_end(out, chunk_begin(out, "IEND"));
+}
+
+/* Encodes an RGB24 surface of at least one pixel. */
 static bool png_encode_rgb24(cairo_surface_t *surf, GByteArray *out)
 {
   PngTable hist;
@@ -277,17 +344,11 @@ static bool png_encode_rgb24(cairo_surface_t *surf, GByteArray *out)
   guint32 pal[256];
   bool *same = g_new(bool, (gsize)cairo_image_surface_get_height(surf));
   guint n = pal_make(&hist, surf, same, pal);
-  PngJob j = {.surf = surf, .hist = &hist, .pal = n ? pal : NULL, .n_pal = n, .same = same,
-              .row = g_malloc((gsize)cairo_image_surface_get_width(surf) * 3)};
-  png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-  png_infop info = p ? png_create_info_struct(p) : NULL;
-  bool ok = info != NULL;
-  if (ok) {
-    png_set_write_fn(p, out, png_put, png_flush_none);
-    ok = png_rows(p, info, &j);
-  }
-  png_destroy_write_struct(&p, &info);
-  g_free(j.row);
+  bool ok = true;
+  if (n)
+    png_write_palette(surf, &hist, same, pal, n, out);
+  else
+    ok = png_write_rgb(surf, out);
   g_free(same);
   g_free(hist.slot);
   return ok;
