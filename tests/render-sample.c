@@ -181,6 +181,7 @@ static int render_all(RlModel *m, const char *out, RlRenderOptions *opt, RlFonts
       rc = 3;
     }
   }
+  g_datalist_clear(&env.kept);
   g_ptr_array_unref(jobs);
   return rc ? rc : diag_has_errors(dl) ? 1 : 0;
 }

@@ -117,6 +117,7 @@ static char *render_network(const char *id, RlLang lang, DiagList *dl, const cha
     RlRenderEnv env = {.opt = &opt, .diags = dl, .fonts = fonts};
     GError *err = NULL;
     gboolean ok = r->render(job, model, &env, path, thumb, &err);
+    g_datalist_clear(&env.kept);
     if (!ok) {
       diag_print(dl, stderr);
       g_error("render %s: %s", want, err ? err->message : "?");

@@ -72,6 +72,7 @@ static void worker_free(gpointer p)
 {
   Worker *w = p;
   fonts_free(w->env.fonts);
+  g_datalist_clear(&w->env.kept);
   g_clear_error(&w->fonts_error);
   g_free(w);
 }

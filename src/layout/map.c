@@ -10,9 +10,24 @@
 #define MAP_LIST_MAX 5      /* codes named in one error message */
 #define MAP_RADIUS 6371000. /* sphere radius of the LCC projection, metres */
 
+/* librsvg 2.54 keeps every !important declaration of every stylesheet ever set on a
+ * handle: a new stylesheet overrides only what it names. So each handle has one role, and
+ * its stylesheets always name the same properties of the same elements; what a drawing
+ * looks like then never depends on what was drawn before, and one map can serve any
+ * number of posters in any order. */
+typedef enum {
+  MAP_PEN_WHOLE,   /* the base of a whole map: every area; borders keep the map's widths */
+  MAP_PEN_CLOSEUP, /* the base of a close-up: every area, and every stroke's width */
+  MAP_PEN_OUTLINE, /* the heavy outline pass: the highlighted areas, all it draws */
+  MAP_PEN_N
+} MapPen;
+
 struct RlMap {
   const RlMapSpec *spec; /* borrowed */
-  RsvgHandle *handle;
+  RsvgHandle *handle;    /* = pens[MAP_PEN_WHOLE]: checks, sizes, geometry */
+  RsvgHandle *pens[MAP_PEN_N]; /* parsed from `svg` when first used */
+  GString *css[MAP_PEN_N];     /* the stylesheet each pen has now */
+  GBytes *svg;           /* what librsvg parsed */
   GMutex lock;           /* librsvg handles are not thread-safe */
   double vb_x, vb_y, vb_w, vb_h;
   GHashTable *titles;    /* "id\x1flang" → title text ("" id = the root) */
@@ -427,8 +442,13 @@ static bool map_parse(RlMap *map, const char *data, gsize len, GError **error)
   g_autoptr(GString) lean = map_strip(data, len);
   if (lean)
     map->handle = map_handle_new(lean->str, lean->len, NULL);
-  if (!map->handle) /* also for the error message of a broken file */
+  if (map->handle)
+    map->svg = g_bytes_new(lean->str, lean->len);
+  if (!map->handle) { /* also for the error message of a broken file */
     map->handle = map_handle_new(data, len, &err);
+    map->svg = g_bytes_new(data, len);
+  }
+  map->pens[MAP_PEN_WHOLE] = map->handle;
   if (!map->handle) {
     g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG, "map file '%s' is not a valid SVG: %s",
                 map->spec->svg_path, err ? err->message : "unknown error");
@@ -479,8 +499,16 @@ void map_free(RlMap *map)
 {
   if (!map)
     return;
+  for (int i = 0; i < MAP_PEN_N; i++) {
+    if (map->pens[i] && map->pens[i] != map->handle)
+      g_object_unref(map->pens[i]);
+    if (map->css[i])
+      g_string_free(map->css[i], TRUE);
+  }
   if (map->handle)
     g_object_unref(map->handle);
+  if (map->svg)
+    g_bytes_unref(map->svg);
   g_mutex_clear(&map->lock);
   if (map->titles)
     g_hash_table_unref(map->titles);
@@ -505,6 +533,11 @@ bool map_check(const RlMapSpec *spec, DiagList *diags)
   diag_error(diags, pos->file, pos->line, pos->col, "%s", err->message);
   g_error_free(err);
   return false;
+}
+
+const RlMapSpec *map_spec(const RlMap *map)
+{
+  return map->spec;
 }
 
 const char *map_attribution(const RlMap *map)
@@ -631,9 +664,25 @@ static void css_rule(GString *css, GPtrArray *ids, RlColour fill, RlColour strok
                          g_ascii_formatd(num, sizeof num, "%.4f", width));
 }
 
-static bool map_set_css(RlMap *map, GString *css, GError **error)
+/* The handle of `pen` with the stylesheet css (parsed and restyled only when needed), or
+ * NULL with *error set. */
+static RsvgHandle *map_pen(RlMap *map, MapPen pen, const GString *css, GError **error)
 {
-  return rsvg_handle_set_stylesheet(map->handle, (const guint8 *)css->str, css->len, error);
+  if (!map->pens[pen]) {
+    gsize len = 0;
+    const char *data = g_bytes_get_data(map->svg, &len);
+    map->pens[pen] = map_handle_new(data, len, error);
+    if (!map->pens[pen])
+      return NULL;
+  }
+  if (map->css[pen] && g_string_equal(map->css[pen], css))
+    return map->pens[pen];
+  if (!rsvg_handle_set_stylesheet(map->pens[pen], (const guint8 *)css->str, css->len, error))
+    return NULL;
+  if (!map->css[pen])
+    map->css[pen] = g_string_new(NULL);
+  g_string_assign(map->css[pen], css->str);
+  return map->pens[pen];
 }
 
 /* Splits the sidecar's codes into "#id" lists: highlighted and the rest. Fails naming the
@@ -663,28 +712,32 @@ static bool map_partition(RlMap *map, const char *const *codes, GPtrArray *hi, G
   return true;
 }
 
+/* Renders the highlighted elements with handle h into every target. */
+static bool map_render_hi(RsvgHandle *h, cairo_t *const *crs, guint n, const RsvgRectangle *vp,
+                          GPtrArray *hi, GError **error)
+{
+  for (guint t = 0; t < n; t++)
+    for (guint i = 0; i < hi->len; i++)
+      if (!rsvg_handle_render_layer(h, crs[t], g_ptr_array_index(hi, i), vp, error))
+        return false;
+  return true;
+}
+
 /* Pass 2 and 3: each highlighted element again on top, first with a stroke twice the
- * outline width in the outline colour, then filled with thin borders, leaving a heavy
- * outline outside its edge only. */
-static bool map_draw_highlight(RlMap *map, cairo_t *const *crs, guint n,
+ * outline width in the outline colour, then filled with thin borders (by `base`, whose
+ * stylesheet styles them so), leaving a heavy outline outside its edge only. */
+static bool map_draw_highlight(RlMap *map, RsvgHandle *base, cairo_t *const *crs, guint n,
                                const RsvgRectangle *vp, GPtrArray *hi, const RlMapStyle *st,
                                double unit, GError **error)
 {
-  for (int pass = 0; pass < 2; pass++) {
-    g_autoptr(GString) css = g_string_new(NULL);
-    if (pass == 0)
-      css_rule(css, hi, st->highlight_stroke, st->highlight_stroke,
-               2 * st->highlight_stroke_pt * unit);
-    else
-      css_rule(css, hi, st->highlight_fill, st->muted_stroke, st->stroke_pt * unit);
-    if (!map_set_css(map, css, error))
-      return false;
-    for (guint t = 0; t < n; t++)
-      for (guint i = 0; i < hi->len; i++)
-        if (!rsvg_handle_render_layer(map->handle, crs[t], g_ptr_array_index(hi, i), vp, error))
-          return false;
-  }
-  return true;
+  if (hi->len == 0)
+    return true;
+  g_autoptr(GString) css = g_string_new(NULL);
+  css_rule(css, hi, st->highlight_stroke, st->highlight_stroke,
+           2 * st->highlight_stroke_pt * unit);
+  RsvgHandle *outline = map_pen(map, MAP_PEN_OUTLINE, css, error);
+  return outline && map_render_hi(outline, crs, n, vp, hi, error) &&
+         map_render_hi(base, crs, n, vp, hi, error);
 }
 
 static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
@@ -696,7 +749,8 @@ static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMa
     return false;
   double unit = 1 / fit->scale; /* user units per point */
   g_autoptr(GString) css = g_string_new(NULL);
-  if (fit->zoom > 1.01) {
+  bool closeup = fit->zoom > 1.01;
+  if (closeup) {
     char num[G_ASCII_DTOSTR_BUF_SIZE];
     g_string_append_printf(css, "* { stroke-width: %s !important; }\n",
                            g_ascii_formatd(num, sizeof num, "%.4f", st->stroke_pt * unit));
@@ -704,12 +758,13 @@ static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMa
   css_rule(css, rest, st->muted_fill, st->muted_stroke, st->stroke_pt * unit);
   css_rule(css, hi, st->highlight_fill, st->muted_stroke, st->stroke_pt * unit);
   RsvgRectangle vp = {fit->x, fit->y, fit->w, fit->h};
-  if (!map_set_css(map, css, error))
+  RsvgHandle *base = map_pen(map, closeup ? MAP_PEN_CLOSEUP : MAP_PEN_WHOLE, css, error);
+  if (!base)
     return false;
   for (guint t = 0; t < n; t++)
-    if (!rsvg_handle_render_document(map->handle, crs[t], &vp, error))
+    if (!rsvg_handle_render_document(base, crs[t], &vp, error))
       return false;
-  return map_draw_highlight(map, crs, n, &vp, hi, st, unit, error);
+  return map_draw_highlight(map, base, crs, n, &vp, hi, st, unit, error);
 }
 
 bool map_draw_fit_into(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,

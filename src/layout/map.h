@@ -127,5 +127,8 @@ char *map_region_name(const RlMap *map, const char *code, const char *lang);
  * 0 for an unknown code. */
 guint map_count_leaves(const RlMap *map, const char *code);
 
+/* The spec the map was loaded from (borrowed). */
+const RlMapSpec *map_spec(const RlMap *map);
+
 /* The attribution to print beside the map (borrowed; may be NULL). */
 const char *map_attribution(const RlMap *map);

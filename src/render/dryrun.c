@@ -55,6 +55,7 @@ bool dryrun_all(const RlModel *m, const RlRenderOptions *opt, const char *fonts_
   RlRenderEnv env = {.opt = opt, .diags = dl, .fonts = fonts};
   for (guint i = 0; i < jobs->len; i++)
     render_one(g_ptr_array_index(jobs, i), m, &env, tmp, i);
+  g_datalist_clear(&env.kept);
   g_ptr_array_unref(jobs);
   remove_tree(tmp);
   g_free(tmp);

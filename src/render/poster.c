@@ -639,6 +639,19 @@ static bool poster_pdf(Poster *ps, const RlJob *job, RlRenderEnv *env, const cha
   return ok && poster_post(ps, path, error);
 }
 
+/* The worker's map of the model's spec: loaded for its first poster and kept in env->kept
+ * for the next ones (an RlMap draws the same whatever it drew before; see map.c). */
+static RlMap *poster_map(const RlModel *m, RlRenderEnv *env, GError **error)
+{
+  RlMap *map = g_datalist_get_data(&env->kept, "poster-map");
+  if (map && map_spec(map) == m->map)
+    return map;
+  map = map_load(m->map, error);
+  if (map)
+    g_datalist_set_data_full(&env->kept, "poster-map", map, (GDestroyNotify)map_free);
+  return map;
+}
+
 static bool poster_render(const RlJob *job, const RlModel *m, RlRenderEnv *env,
                           const char *path, const char *thumb_path, GError **error)
 {
@@ -651,7 +664,7 @@ static bool poster_render(const RlJob *job, const RlModel *m, RlRenderEnv *env,
   ps.p.fonts = env->fonts;
   bool ok = fonts_require_family(env->fonts, text_style(ps.p.lay, RL_ROLE_BODY).family, error);
   if (ok && m->map) {
-    ps.p.map = map_load(m->map, error);
+    ps.p.map = poster_map(m, env, error);
     ok = ps.p.map != NULL;
   }
   RlProfile prof = preflight_profile(ps.p.lay);
@@ -662,7 +675,6 @@ static bool poster_render(const RlJob *job, const RlModel *m, RlRenderEnv *env,
     preflight_check(ps.p.pf, env->diags);
   ok = ok && (!thumb_path || poster_thumb(&ps, thumb_path, error));
   preflight_free(ps.p.pf);
-  map_free(ps.p.map);
   if (ps.p.thumb)
     cairo_destroy(ps.p.thumb);
   poster_clear(&ps);

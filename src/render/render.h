@@ -31,6 +31,8 @@ typedef struct {
   void *fonts;              /* the worker's RlFonts* (layout/fonts.h), created by the pipeline */
   char *note;               /* render() may set a short note for the build report ("4 slides
                              * drawn, 240 reused"); g_free'd by whoever made the env */
+  GData *kept;              /* what renderers keep for the worker's next jobs (the posters'
+                             * map), g_datalist_*; g_datalist_clear'd by whoever made the env */
 } RlRenderEnv;
 
 /* One output to make. Owned by the plan; freed with job_free(). */
