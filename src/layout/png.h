@@ -4,8 +4,9 @@
  * level 6), which made PNG encoding most of a full build's CPU (the kiosk's 1920x1080
  * slides). Slides and thumbnails have few colours (paper, ink, accent, QR black and
  * white, map colours and their anti-aliased blends), so this writes an 8-bit palette
- * PNG whenever the colours fit (one byte a pixel: about 4x faster than RGB and half the
- * size), else 8-bit RGB with one row filter (Sub); zlib level 1 in both cases. */
+ * PNG whenever the colours fit (one byte a pixel, compressed by layout/rle.c: runs and
+ * copies of the row above), else 8-bit RGB with libpng (row filter Sub, zlib level 1).
+ * A 1920x1080 slide: ~14 ms as RGB, ~2 ms as a palette, 40% smaller. */
 #pragma once
 
 #include <cairo.h>
