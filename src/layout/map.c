@@ -33,6 +33,10 @@ struct RlMap {
   GHashTable *titles;    /* "id\x1flang" → title text ("" id = the root) */
   GHashTable *parent;    /* element id → id of the nearest ancestor with an id */
   GPtrArray *tops;       /* "#id" of every code whose element lies in no other code's */
+  GHashTable *kids;      /* id of a <g> ("" = the root <svg>) → its drawn children's ids
+                          * (char*, "" for a child without id), in document order */
+  GHashTable *boxes;     /* id → RsvgRectangle (user units, strokes excluded), lazily */
+  bool cull;             /* no group effects: a close-up may draw only what it shows */
 };
 
 G_DEFINE_QUARK(rl-map-error-quark, map_error)
@@ -221,6 +225,7 @@ typedef struct {
   GPtrArray *ids;   /* stack: id of each open element, or NULL */
   GString *title;   /* text of the open <title>, or NULL */
   char *title_key;
+  bool twice;       /* an id is given to two elements */
 } MapScan;
 
 /* The nearest id on the stack below `depth` entries from the top ("" = none). */
@@ -232,6 +237,41 @@ static const char *scan_ancestor(const MapScan *sc, guint skip)
       return id;
   }
   return "";
+}
+
+/* Elements librsvg never draws where they stand (drawn only through a reference). */
+static bool scan_undrawn(const char *name)
+{
+  static const char *const names[] = {
+    "title", "desc", "metadata", "style", "defs", "symbol", "clipPath", "mask", "marker",
+    "linearGradient", "radialGradient", "pattern", "filter", "script", NULL};
+  for (int i = 0; names[i]; i++)
+    if (strcmp(name, names[i]) == 0)
+      return true;
+  return false;
+}
+
+/* Notes `name` (with `id`, may be NULL) as a drawn child of the open element when that is
+ * the root or a <g> with an id: what a close-up may draw piece by piece. */
+static void scan_kid(MapScan *sc, const char *name, const char *id)
+{
+  if (sc->ids->len == 0 || scan_undrawn(name))
+    return;
+  const char *parent = sc->ids->len == 1 ? "" : g_ptr_array_index(sc->ids, sc->ids->len - 1);
+  if (!parent)
+    return;
+  GPtrArray *kids = g_hash_table_lookup(sc->map->kids, parent);
+  if (!kids)
+    return;
+  g_ptr_array_add(kids, g_strdup(id ? id : ""));
+}
+
+/* Opens a list of children for the root and for each <g> with an id. */
+static void scan_container(MapScan *sc, const char *name, const char *id)
+{
+  const char *key = sc->ids->len == 0 ? "" : strcmp(name, "g") == 0 ? id : NULL;
+  if (key && !g_hash_table_contains(sc->map->kids, key))
+    g_hash_table_insert(sc->map->kids, g_strdup(key), g_ptr_array_new_with_free_func(g_free));
 }
 
 static void scan_start(GMarkupParseContext *ctx, const char *name, const char **keys,
@@ -256,6 +296,10 @@ static void scan_start(GMarkupParseContext *ctx, const char *name, const char **
   }
   if (id && !g_hash_table_contains(sc->map->parent, id))
     g_hash_table_insert(sc->map->parent, g_strdup(id), g_strdup(scan_ancestor(sc, 0)));
+  else if (id)
+    sc->twice = true;
+  scan_kid(sc, name, id);
+  scan_container(sc, name, id);
   g_ptr_array_add(sc->ids, g_strdup(id));
 }
 
@@ -289,14 +333,19 @@ static void map_scan_names(RlMap *map, const char *data, gsize len)
 {
   map->titles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   map->parent = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  map->kids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify)g_ptr_array_unref);
   static const GMarkupParser parser = {scan_start, scan_end, scan_text, NULL, NULL};
-  MapScan sc = {map, g_ptr_array_new_with_free_func(g_free), NULL, NULL};
+  MapScan sc = {map, g_ptr_array_new_with_free_func(g_free), NULL, NULL, false};
   GMarkupParseContext *ctx = g_markup_parse_context_new(&parser, 0, &sc, NULL);
   if (!g_markup_parse_context_parse(ctx, data, (gssize)len, NULL) ||
       !g_markup_parse_context_end_parse(ctx, NULL)) {
     g_hash_table_remove_all(map->titles);
     g_hash_table_remove_all(map->parent);
+    g_hash_table_remove_all(map->kids);
   }
+  if (sc.twice) /* an id names one element only: no drawing by ids */
+    g_hash_table_remove_all(map->kids);
   g_markup_parse_context_free(ctx);
   if (sc.title)
     g_string_free(sc.title, TRUE);
@@ -472,6 +521,17 @@ static bool map_parse(RlMap *map, const char *data, gsize len, GError **error)
   return true;
 }
 
+/* True when nothing in the SVG applies to a group as a whole (opacity, filter, mask,
+ * clip-path): then drawing a group's children one by one looks like drawing the group. */
+static bool map_no_effects(const char *data, gsize len)
+{
+  static const char *const words[] = {"opacity", "filter", "mask", "clip-path", NULL};
+  for (int i = 0; words[i]; i++)
+    if (g_strstr_len(data, (gssize)len, words[i]))
+      return false;
+  return true;
+}
+
 RlMap *map_load(const RlMapSpec *spec, GError **error)
 {
   if (!spec->svg_path) {
@@ -487,6 +547,8 @@ RlMap *map_load(const RlMapSpec *spec, GError **error)
   map->spec = spec;
   g_mutex_init(&map->lock);
   map_scan_names(map, data, len);
+  map->boxes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  map->cull = map_no_effects(data, len);
   if (!map_parse(map, data, len, error) || !map_check_ids(map, error)) {
     map_free(map);
     return NULL;
@@ -516,6 +578,10 @@ void map_free(RlMap *map)
     g_hash_table_unref(map->parent);
   if (map->tops)
     g_ptr_array_unref(map->tops);
+  if (map->kids)
+    g_hash_table_unref(map->kids);
+  if (map->boxes)
+    g_hash_table_unref(map->boxes);
   g_free(map);
 }
 
@@ -740,6 +806,100 @@ static bool map_draw_highlight(RlMap *map, RsvgHandle *base, cairo_t *const *crs
          map_render_hi(base, crs, n, vp, hi, error);
 }
 
+/* ---- a close-up draws only what it shows -------------------------------------------- */
+
+/* The bounding box of element `id` in user units (strokes excluded), measured once and
+ * kept; false when librsvg cannot tell. */
+static bool map_box(RlMap *map, const char *id, RsvgRectangle *box)
+{
+  RsvgRectangle *known = g_hash_table_lookup(map->boxes, id);
+  if (!known) {
+    g_autofree char *sub = g_strconcat("#", id, NULL);
+    RsvgRectangle vp = {map->vb_x, map->vb_y, map->vb_w, map->vb_h}, ink, logical;
+    known = g_new(RsvgRectangle, 1);
+    if (!rsvg_handle_get_geometry_for_layer(map->handle, sub, &vp, &ink, &logical, NULL))
+      logical.width = -1; /* unknown: always drawn */
+    *known = logical;
+    g_hash_table_insert(map->boxes, g_strdup(id), known);
+  }
+  *box = *known;
+  return box->width >= 0;
+}
+
+static bool box_meets(const RsvgRectangle *a, const RsvgRectangle *b)
+{
+  return a->x <= b->x + b->width && b->x <= a->x + a->width && a->y <= b->y + b->height &&
+         b->y <= a->y + a->height;
+}
+
+static bool box_holds(const RsvgRectangle *outer, const RsvgRectangle *in)
+{
+  return in->x >= outer->x && in->y >= outer->y && in->x + in->width <= outer->x + outer->width &&
+         in->y + in->height <= outer->y + outer->height;
+}
+
+/* The children of `id` when they can be drawn one by one instead of it: all have ids. */
+static GPtrArray *map_split(const RlMap *map, const char *id)
+{
+  GPtrArray *kids = map->cull ? g_hash_table_lookup(map->kids, id) : NULL;
+  for (guint i = 0; kids && i < kids->len; i++)
+    if (!*(const char *)g_ptr_array_index(kids, i))
+      return NULL;
+  return kids;
+}
+
+typedef struct {
+  RsvgHandle *h;           /* the pen drawing */
+  cairo_t *cr;
+  const RsvgRectangle *vp; /* the viewport of the whole map */
+  RsvgRectangle view;      /* what the close-up shows, user units */
+} MapCull;
+
+static bool map_render_kids(RlMap *map, const MapCull *c, GPtrArray *kids, int depth,
+                            GError **error);
+
+/* Draws element `id` when it meets the view: whole when it lies inside the view or
+ * cannot be split, else child by child. */
+static bool map_render_part(RlMap *map, const MapCull *c, const char *id, int depth,
+                            GError **error)
+{
+  RsvgRectangle box;
+  bool known = map_box(map, id, &box);
+  if (known && !box_meets(&box, &c->view))
+    return true;
+  GPtrArray *kids = known && !box_holds(&c->view, &box) && depth < 32 ? map_split(map, id) : NULL;
+  if (kids)
+    return map_render_kids(map, c, kids, depth + 1, error);
+  g_autofree char *sub = g_strconcat("#", id, NULL);
+  return rsvg_handle_render_layer(c->h, c->cr, sub, c->vp, error);
+}
+
+static bool map_render_kids(RlMap *map, const MapCull *c, GPtrArray *kids, int depth,
+                            GError **error)
+{
+  for (guint i = 0; i < kids->len; i++)
+    if (!map_render_part(map, c, g_ptr_array_index(kids, i), depth, error))
+      return false;
+  return true;
+}
+
+/* Draws the base of a close-up with handle h: only the elements that meet its clip box
+ * (librsvg would trace every path of the map for cairo to clip away). margin: user units
+ * the strokes reach beyond an element's box. */
+static bool map_render_view(RlMap *map, RsvgHandle *h, cairo_t *cr, const RlMapFit *fit,
+                            const RsvgRectangle *vp, double margin, GError **error)
+{
+  MapCull c = {h, cr, vp, {map->vb_x + (fit->clip_x - fit->x) / fit->scale - margin,
+                           map->vb_y + (fit->clip_y - fit->y) / fit->scale - margin,
+                           fit->clip_w / fit->scale + 2 * margin,
+                           fit->clip_h / fit->scale + 2 * margin}};
+  RsvgRectangle all = {map->vb_x, map->vb_y, map->vb_w, map->vb_h};
+  GPtrArray *kids = map_split(map, "");
+  if (!kids || box_holds(&c.view, &all))
+    return rsvg_handle_render_document(h, cr, vp, error);
+  return map_render_kids(map, &c, kids, 0, error);
+}
+
 static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
                             const char *const *codes, const RlMapStyle *st, GError **error)
 {
@@ -762,7 +922,8 @@ static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMa
   if (!base)
     return false;
   for (guint t = 0; t < n; t++)
-    if (!rsvg_handle_render_document(base, crs[t], &vp, error))
+    if (!(closeup ? map_render_view(map, base, crs[t], fit, &vp, st->stroke_pt * unit, error)
+                  : rsvg_handle_render_document(base, crs[t], &vp, error)))
       return false;
   return map_draw_highlight(map, base, crs, n, &vp, hi, st, unit, error);
 }

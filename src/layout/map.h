@@ -98,7 +98,9 @@ bool map_draw(RlMap *map, cairo_t *cr, double x, double y, double w, double h,
               const char *const *highlight_codes, const RlMapStyle *style, GError **error);
 /* The same for any fit (map_fit_view for a close-up), clipped to its box. In a close-up
  * (zoom > 1) every stroke of the map is drawn style->stroke_pt wide, so the map's own
- * border widths (in user units) do not grow with the zoom. */
+ * border widths (in user units) do not grow with the zoom, and only the elements whose
+ * box meets the clip box are traced (split down through <g>s whose drawn children all
+ * have ids; not when the SVG uses opacity, filter, mask or clip-path, or an id twice). */
 bool map_draw_fit(RlMap *map, cairo_t *cr, const RlMapFit *fit,
                   const char *const *highlight_codes, const RlMapStyle *style, GError **error);
 /* map_draw_fit() into the n contexts crs at once (e.g. a PDF page and its thumbnail, each
