@@ -1,9 +1,9 @@
 /* png.c - fast PNG encoding of cairo image surfaces with libpng. See png.h. */
 #include "layout/png.h"
-#include "layout/rle.h"
 
 #include <gio/gio.h>
 #include <png.h>
+#include <stdint.h>
 #include <zlib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,7 +257,7 @@ static bool png_write_rgb(cairo_surface_t *surf, GByteArray *out)
   return ok;
 }
 
-/* ---- palette PNGs, written here: libpng's zlib was most of their time ----------------- */
+/* ---- palette PNGs: chunks written here, rows chosen per row (None or Up) for zlib -------- */
 
 static void put_be32(GByteArray *out, guint32 v)
 {
@@ -283,34 +283,52 @@ static void chunk_end(GByteArray *out, guint at)
   put_be32(out, (guint32)crc32(0, out->data + at + 4, len + 4));
 }
 
-/* The rows as palette indices, filter None, in one IDAT chunk; a row of the same
- * indices as the one above is written as a copy of it. */
+/* Feeds len bytes to the deflate stream, appending what it writes to out. */
+static void z_feed(z_stream *zs, GByteArray *out, const guint8 *data, size_t len, int flush)
+{
+  guint8 buf[16384];
+  zs->next_in = (Bytef *)(uintptr_t)data; /* zlib reads it only */
+  zs->avail_in = (uInt)len;
+  do {
+    zs->next_out = buf;
+    zs->avail_out = sizeof buf;
+    deflate(zs, flush);
+    g_byte_array_append(out, buf, (guint)(sizeof buf - zs->avail_out));
+  } while (zs->avail_out == 0);
+}
+
+/* The rows as palette indices in one IDAT chunk: a row with the same indices as the one
+ * above is filtered Up (all zeros), any other None; zlib level 1, run-length strategy. */
 static void palette_idat(cairo_surface_t *surf, const PngTable *hist, const bool *same,
                          GByteArray *out)
 {
   int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
   int stride = cairo_image_surface_get_stride(surf);
   const guint8 *data = cairo_image_surface_get_data(surf);
-  guint8 *prev = g_malloc0((gsize)w + 1), *cur = g_malloc0((gsize)w + 1); /* [0]: filter None */
+  gsize n = (gsize)w + 1; /* [0]: the row's filter type */
+  guint8 *prev = g_malloc0(n), *cur = g_malloc0(n), *up = g_malloc0(n);
+  up[0] = 2;
   guint at = chunk_begin(out, "IDAT");
-  RlRle *z = rle_new(out, (size_t)w + 1);
+  z_stream zs = {0};
+  deflateInit2(&zs, 1, Z_DEFLATED, 15, 8, Z_RLE);
   for (int y = 0; y < h; y++) {
-    if (y > 0 && same[y]) { /* the same pixels: the same indices */
-      rle_row(z, prev, prev, true);
-      continue;
+    bool repeat = y > 0 && same[y]; /* the same pixels: the same indices */
+    if (!repeat) {
+      row_to_index((const guint32 *)(const void *)(data + (size_t)y * (size_t)stride),
+                   cur + 1, w, hist);
+      repeat = y > 0 && memcmp(cur, prev, n) == 0;
+      guint8 *t = prev;
+      prev = cur;
+      cur = t;
     }
-    row_to_index((const guint32 *)(const void *)(data + (size_t)y * (size_t)stride), cur + 1,
-                 w, hist);
-    rle_row(z, cur, y > 0 ? prev : NULL, y > 0 && memcmp(cur, prev, (size_t)w + 1) == 0);
-    guint8 *t = prev;
-    prev = cur;
-    cur = t;
+    z_feed(&zs, out, repeat ? up : prev, n, Z_NO_FLUSH);
   }
-  rle_finish(z);
-  rle_free(z);
+  z_feed(&zs, out, NULL, 0, Z_FINISH);
+  deflateEnd(&zs);
   chunk_end(out, at);
   g_free(prev);
   g_free(cur);
+  g_free(up);
 }
 
 /* An RGB24 surface as an 8-bit palette PNG: the n colours of pal, each pixel's index
