@@ -245,7 +245,9 @@ describe(name, () => {
   });
 
   test('idle: a countdown of countdown_s seconds, then the start slide in the default language', async () => {
-    await withPage(dir, '?speed=50', async (page) => {
+    // speed=10, not 50: the tap below must land while the countdown shows (2 s here; at
+    // 50 it was 0.4 s, which a loaded machine sometimes missed).
+    await withPage(dir, '?speed=10', async (page) => {
       await page.evaluate(() => {
         window.__counts = [];
         new MutationObserver(() => window.__counts.push(
@@ -262,7 +264,7 @@ describe(name, () => {
       const L = d.layout;
       // idle_s / 50 later the countdown shows; a touch dismisses it and keeps the place.
       await page.waitForFunction(() => !document.getElementById('countdown').hidden,
-        null, { timeout: L.idle_s * 1000 / 50 + 2000 });
+        null, { timeout: L.idle_s * 1000 / 10 + 2000 });
       const kept = await state(page);
       await tap(page, '#countdown');
       let s = await state(page);
@@ -273,7 +275,7 @@ describe(name, () => {
       await page.evaluate(() => { window.__counts = []; });
       await page.waitForFunction(() => document.body.dataset.state === 'playing'
         && document.body.dataset.slide === window.RELAIS_SLIDES.slides.fr[0].id,
-        null, { timeout: (L.idle_s + L.countdown_s) * 1000 / 50 + 3000 });
+        null, { timeout: (L.idle_s + L.countdown_s) * 1000 / 10 + 3000 });
       s = await state(page);
       assert.equal(s.lang, d.default_language);
       assert.equal(s.controls, false);
