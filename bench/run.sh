@@ -47,6 +47,7 @@ for d in data layouts fonts; do
   [ -d "$top/$d" ] && cp -r "$top/$d" "$work/bundled/"
 done
 run "bundled data, full build (-j $(nproc))" "$work/bundled/data" "$work/out-bundled"
+run "bundled data, nothing changed" "$work/bundled/data" "$work/out-bundled"
 run "$groups groups, full build, -j 1" "$work/big/data" "$work/out-j1" -j 1
 run "$groups groups, full build, -j 2" "$work/big/data" "$work/out-j2" -j 2
 run "$groups groups, nothing changed" "$work/big/data" "$work/out-j2" -j 2

@@ -114,4 +114,26 @@ check "--only guide keeps the flyer of a removed group" [ -f "$out/flyer/$group-
 build -o "$out" 2>"$tmp/rm.log"
 check "a full build removes it" [ ! -e "$out/flyer/$group-nl.pdf" ]
 check "and says so" grep -q "^removed  flyer/$group-nl.pdf (no longer in the data)" "$tmp/rm.log"
+# A record that only moves (two comment lines added above it) keeps its digest, so an
+# output is not remade for it... unless that output has findings, which name lines: then
+# it is remade and its findings name the new line. (data-tricky: the emoji group's flyer
+# has a finding, the jette-cafe group's flyer none.)
+mv_data=$tmp/moved-data; mv_out=$tmp/moved-out
+cp -r "$SRCDIR/tests/data-tricky" "$mv_data"
+mv_build() { "$RELAIS" build -d "$mv_data" -o "$mv_out" --only flyer --allow-findings "$@"; }
+mv_build 2>"$tmp/mv1.log"
+check "moved record: its flyer's finding names line 3" \
+  grep -q '/groups/emoji.yaml:3:7: warning' "$tmp/mv1.log"
+for f in emoji jette-cafe; do
+  sed -i '1i # comment added above the record\n# and another' "$mv_data/groups/$f.yaml"
+done
+mv_build 2>"$tmp/mv2.log"
+check "moved record with findings: its flyer is remade, saying why" \
+  grep -q '^made     flyer/emoji-fr.pdf (records moved: its findings name their lines)' "$tmp/mv2.log"
+check "moved record with findings: the finding names the new line 5" \
+  grep -q '/groups/emoji.yaml:5:7: warning' "$tmp/mv2.log"
+check "moved record without findings: its flyer is not remade" \
+  sh -c "! grep -q '^made     flyer/jette-cafe' '$tmp/mv2.log'"
+mv_build 2>"$tmp/mv3.log"
+check "moved record: the next build makes nothing" grep -q '^relais: made 0 ' "$tmp/mv3.log"
 finish

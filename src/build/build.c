@@ -166,6 +166,7 @@ static ManifestEntry *entry_for(Run *run, const RlTask *t, bool has_thumb)
   const RlJob *job = it->job;
   ManifestEntry *e = manifest_entry_new(job->out);
   e->key = g_strdup(it->key);
+  e->places = g_strdup(it->places);
   e->kind = g_strdup(job->renderer->name);
   e->title = g_strdup(job->title ? job->title : job->out);
   e->language = job->renderer->is_dir ? NULL : g_strdup(lang_code(job->lang));

@@ -29,6 +29,7 @@ void manifest_entry_free(gpointer p)
     return;
   g_free(e->out);
   g_free(e->key);
+  g_free(e->places);
   g_free(e->kind);
   g_free(e->title);
   g_free(e->language);
@@ -149,6 +150,7 @@ static ManifestEntry *read_entry(JsonNode *n)
     return NULL;
   ManifestEntry *e = manifest_entry_new(out);
   e->key = g_steal_pointer(&key);
+  e->places = member_str(o, "places");
   e->kind = member_str(o, "kind");
   e->title = member_str(o, "title");
   e->language = member_str(o, "language");
@@ -205,6 +207,7 @@ static void write_entry(JsonBuilder *b, const ManifestEntry *e)
   json_builder_begin_object(b);
   add_str(b, "out", e->out);
   add_str(b, "key", e->key);
+  add_str(b, "places", e->places);
   add_str(b, "kind", e->kind);
   add_str(b, "title", e->title);
   add_str(b, "language", e->language);

@@ -13,6 +13,8 @@
 typedef struct {
   char *out;          /* path relative to OUT: "guide/brussels-fr.pdf" */
   char *key;          /* hex SHA-256 of everything the output depends on */
+  char *places;       /* hex SHA-256 of where its input records start; NULL if unknown.
+                       * An output with findings is remade when they move. */
   char *kind;         /* renderer name: "guide" */
   char *title;        /* human name */
   char *language;     /* "fr"; may be NULL for multi-language outputs */

@@ -37,6 +37,43 @@ static GHashTable *input_names_new(const RlModel *m)
   return names;
 }
 
+static void place_records(GHashTable *places, GPtrArray *records)
+{
+  for (guint i = 0; records && i < records->len; i++) {
+    const RlRecord *r = g_ptr_array_index(records, i);
+    if (r->digest)
+      g_hash_table_insert(places, r->digest,
+                          g_strdup_printf("%s:%d:%d", r->pos.file ? r->pos.file : "", r->pos.line,
+                                          r->pos.col));
+  }
+}
+
+/* digest (borrowed from m) → "data/networks.yaml:40:3" (owned): where each record starts.
+ * A record's digest covers its own bytes only, so a record moved down by lines added
+ * above it keeps its digest; its findings' line numbers change all the same. */
+static GHashTable *input_places_new(const RlModel *m)
+{
+  GHashTable *places = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+  GPtrArray *lists[] = {m->networks, m->groups, m->resources, m->texts, m->editions};
+  for (size_t l = 0; l < G_N_ELEMENTS(lists); l++)
+    place_records(places, lists[l]);
+  return places;
+}
+
+/* The hex SHA-256 of the places of the job's input records, in input order. */
+static char *job_places(const RlJob *job, GHashTable *places)
+{
+  GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+  for (guint i = 0; i < job->inputs->len; i++) {
+    const char *where = g_hash_table_lookup(places, g_ptr_array_index(job->inputs, i));
+    if (where)
+      g_checksum_update(ck, (const guchar *)where, (gssize)strlen(where) + 1);
+  }
+  char *hex = g_strdup(g_checksum_get_string(ck));
+  g_checksum_free(ck);
+  return hex;
+}
+
 /* ---- items ----------------------------------------------------------------------- */
 
 static void item_free(gpointer p)
@@ -44,6 +81,7 @@ static void item_free(gpointer p)
   PlanItem *it = p;
   job_free(it->job);
   g_free(it->key);
+  g_free(it->places);
   g_ptr_array_unref(it->input_names);
   g_free(it->why);
   g_free(it);
@@ -87,12 +125,13 @@ static const char *edition_of(const RlModel *m, const RlJob *job)
   return job->group ? edition_of_network(m, job->group->network) : NULL;
 }
 
-static PlanItem *item_new(const RlModel *m, RlJob *job, GHashTable *names, bool press,
-                          const char *fonts_digest)
+static PlanItem *item_new(const RlModel *m, RlJob *job, GHashTable *names, GHashTable *places,
+                          bool press, const char *fonts_digest)
 {
   PlanItem *it = g_new0(PlanItem, 1);
   it->job = job;
   it->key = job_key(job, press, fonts_digest);
+  it->places = job_places(job, places);
   it->edition = edition_of(m, job);
   it->input_names = g_ptr_array_new_with_free_func(g_free);
   for (guint i = 0; i < job->inputs->len; i++) {
@@ -136,7 +175,7 @@ RlPlan *plan_new(const RlModel *m, GPtrArray *renderers, const RlRenderOptions *
   plan->items = g_ptr_array_new_with_free_func(item_free);
   plan->renderers = g_ptr_array_ref(renderers);
   plan->languages = ropt->languages;
-  GHashTable *names = input_names_new(m);
+  GHashTable *names = input_names_new(m), *places = input_places_new(m);
   for (guint r = 0; r < renderers->len; r++) {
     const RlRenderer *rr = g_ptr_array_index(renderers, r);
     GPtrArray *jobs = g_ptr_array_new();
@@ -144,13 +183,15 @@ RlPlan *plan_new(const RlModel *m, GPtrArray *renderers, const RlRenderOptions *
     for (guint j = 0; j < jobs->len; j++) {
       RlJob *job = g_ptr_array_index(jobs, j);
       if (wanted(job, ropt->languages))
-        g_ptr_array_add(plan->items, item_new(m, job, names, ropt->press, fonts_digest));
+        g_ptr_array_add(plan->items, item_new(m, job, names, places, ropt->press,
+                                                   fonts_digest));
       else
         job_free(job);
     }
     g_ptr_array_unref(jobs);
   }
   g_hash_table_unref(names);
+  g_hash_table_unref(places);
   if (!sort_unique(plan->items, error)) {
     plan_free(plan);
     return NULL;
@@ -218,6 +259,8 @@ static void decide(PlanItem *it, const ManifestEntry *e, const char *out_dir, bo
     it->why = why_changed(it, e);
   else if (!output_present(out_dir, e))
     it->why = g_strdup("missing from the output folder");
+  else if (e->findings->len && g_strcmp0(e->places, it->places) != 0)
+    it->why = g_strdup("records moved: its findings name their lines");
   else {
     it->todo = false;
     it->why = g_strdup("unchanged");

@@ -16,6 +16,7 @@ typedef struct {
   char *key;               /* hex SHA-256 */
   const char *edition;     /* id of the edition it belongs to (borrowed from the model), or NULL */
   GPtrArray *input_names;  /* char*: a name for each of job->inputs ("group jette-cafe") */
+  char *places;            /* hex SHA-256 of where its input records start (file:line:col) */
   bool todo;               /* must be made */
   char *why;               /* "new", "forced", "unchanged", "inputs changed: group x", … */
 } PlanItem;
