@@ -125,13 +125,38 @@ static void test_canvas(void)
   diag_list_free(dl);
 }
 
+/* Touch targets other than map areas (markers, legend rows) keep `gap` pixels of dead
+ * space between them (kiosk.md: 5 mm), counted between their square boxes. */
+static void check_spacing(JsonArray *r, double gap)
+{
+  for (guint i = 0; i < json_array_get_length(r); i++)
+    for (guint j = 0; j < i; j++) {
+      JsonObject *a = json_array_get_object_element(r, i), *b = json_array_get_object_element(r, j);
+      if (g_strcmp0(json_object_get_string_member(a, "kind"), "area") == 0 ||
+          g_strcmp0(json_object_get_string_member(b, "kind"), "area") == 0)
+        continue;
+      JsonArray *p = json_object_get_array_member(a, "bbox"), *q = json_object_get_array_member(b, "bbox");
+      double ax = json_array_get_int_element(p, 0), ay = json_array_get_int_element(p, 1);
+      double aw = json_array_get_int_element(p, 2), ah = json_array_get_int_element(p, 3);
+      double bx = json_array_get_int_element(q, 0), by = json_array_get_int_element(q, 1);
+      double bw = json_array_get_int_element(q, 2), bh = json_array_get_int_element(q, 3);
+      double space = MAX(MAX(bx - (ax + aw), ax - (bx + bw)), MAX(by - (ay + ah), ay - (by + bh)));
+      if (space < gap - 1)
+        g_error("targets %s (%s) and %s (%s) are %.0f px apart, at least %.0f wanted",
+                json_object_get_string_member(a, "label"), json_object_get_string_member(a, "kind"),
+                json_object_get_string_member(b, "label"), json_object_get_string_member(b, "kind"),
+                space, gap);
+    }
+}
+
 /* Every slide of every language: its PNG exists at the screen size, the same ids in every
- * language, times within bounds, touch targets on the slide and large enough. */
+ * language, times within bounds, touch targets on the slide, large enough and apart. */
 static void check_slides(const char *dir, JsonObject *o, int w, int h)
 {
   JsonObject *slides = json_object_get_object_member(o, "slides");
   JsonObject *layout = json_object_get_object_member(o, "layout");
   double target = json_object_get_double_member(layout, "target_px");
+  double gap = json_object_get_double_member(layout, "gap_px");
   JsonArray *first = NULL;
   g_autoptr(GList) langs = json_object_get_members(slides);
   g_assert_cmpuint(g_list_length(langs), ==, 4);
@@ -165,6 +190,7 @@ static void check_slides(const char *dir, JsonObject *o, int w, int h)
         if (g_strcmp0(json_object_get_string_member(t, "kind"), "area") != 0)
           g_assert_cmpfloat(MIN(bw, bh), >=, target - 1);
       }
+      check_spacing(r, gap);
     }
   }
 }
@@ -237,6 +263,40 @@ static void test_reproducible(void)
   g_autofree char *vc = read_in(c, "version.js");
   g_assert_cmpstr(va, !=, vc);
   rm_rf(a), rm_rf(b), rm_rf(c);
+  model_free(m);
+  diag_list_free(dl);
+}
+
+/* Two networks covering the same area (Ostbelgien given Brussels, on the test map): their
+ * markers would sit on top of each other; they are pushed 5 mm apart. */
+static void test_markers_apart(void)
+{
+  DiagList *dl = diag_list_new();
+  RlModel *m = load("tests/data-kiosk", NULL, dl);
+  for (guint i = 0; i < m->networks->len; i++) {
+    RlNetwork *n = g_ptr_array_index(m->networks, i);
+    if (g_strcmp0(n->rec.id, "ostbelgien") != 0)
+      continue;
+    g_ptr_array_set_size(n->coverage, 0);
+    g_ptr_array_add(n->coverage, g_strdup("21000"));
+  }
+  g_autofree char *dir = render_bundle(m, dl);
+  g_autoptr(JsonNode) root = read_slides(dir);
+  JsonObject *o = json_node_get_object(root);
+  check_slides(dir, o, 1920, 1080);
+  /* both markers are there (check_slides found them apart) */
+  JsonArray *fr = json_object_get_array_member(json_object_get_object_member(o, "slides"), "fr");
+  guint markers = 0;
+  for (guint i = 0; i < json_array_get_length(fr); i++) {
+    JsonObject *s = json_array_get_object_element(fr, i);
+    if (!json_object_has_member(s, "regions"))
+      continue;
+    JsonArray *r = json_object_get_array_member(s, "regions");
+    for (guint k = 0; k < json_array_get_length(r); k++)
+      markers += g_strcmp0(json_object_get_string_member(json_array_get_object_element(r, k), "kind"), "marker") == 0;
+  }
+  g_assert_cmpuint(markers, ==, 2);
+  rm_rf(dir);
   model_free(m);
   diag_list_free(dl);
 }
@@ -341,5 +401,6 @@ int main(int argc, char **argv)
   g_test_add_func("/kiosk/reproducible", test_reproducible);
   g_test_add_func("/kiosk/too-many-words", test_too_many_words);
   g_test_add_func("/kiosk/keys", test_keys);
+  g_test_add_func("/kiosk/markers-apart", test_markers_apart);
   return g_test_run();
 }

@@ -402,6 +402,37 @@ static void draw_legend(const KioskCanvas *cv, const KioskSlide *s, GArray *nets
   }
 }
 
+/* Moves the n marker centres (cx, cy) apart until every two markers of diameter d have
+ * at least `gap` of dead space between their square targets (kiosk.md: 5 mm), staying
+ * inside the box x, y, w, h: two networks of neighbouring small areas would otherwise
+ * put their markers on top of each other. Each pass pushes every overlapping pair apart
+ * along the axis where they are furthest apart; deterministic. */
+static void spread_markers(double *cx, double *cy, guint n, double d, double gap, double x,
+                           double y, double w, double h)
+{
+  double need = d + gap + 0.5;
+  for (int pass = 0; pass < 200; pass++) {
+    bool moved = false;
+    for (guint i = 0; i < n; i++)
+      for (guint j = 0; j < i; j++) {
+        double dx = cx[i] - cx[j], dy = cy[i] - cy[j];
+        if (fabs(dx) >= need || fabs(dy) >= need)
+          continue;
+        bool along_x = fabs(dx) >= fabs(dy);
+        double *a = along_x ? cx : cy, delta = along_x ? dx : dy;
+        double push = (need - fabs(delta)) / 2, sign = delta < 0 ? -1 : 1;
+        a[i] += sign * push, a[j] -= sign * push;
+        moved = true;
+      }
+    for (guint i = 0; i < n; i++) {
+      cx[i] = CLAMP(cx[i], x + d / 2, x + w - d / 2);
+      cy[i] = CLAMP(cy[i], y + d / 2, y + h - d / 2);
+    }
+    if (!moved)
+      return;
+  }
+}
+
 static bool draw_map_slide(const KioskCanvas *cv, const KioskSlide *s, cairo_t *cr,
                            RlPreflight *pf, GPtrArray *targets, double x, double y, double w,
                            double h, bool *fits, GError **error)
@@ -428,12 +459,16 @@ static bool draw_map_slide(const KioskCanvas *cv, const KioskSlide *s, cairo_t *
     map_fit_point(&fit, mn->bx[0] + mn->bx[2], mn->bx[1] + mn->bx[3], &bx, &by);
     add_target(cv, targets, mn->n, s->lang, "area", ax, ay, bx - ax, by - ay);
   }
+  g_autofree double *cx = g_new(double, nets->len), *cy = g_new(double, nets->len);
   for (guint i = 0; i < nets->len; i++) {
     const MapNet *mn = &g_array_index(nets, MapNet, i);
-    double cx, cy;
-    map_fit_point(&fit, mn->bx[0] + mn->bx[2] / 2, mn->bx[1] + mn->bx[3] / 2, &cx, &cy);
-    draw_marker(cv, cr, pf, (int)i + 1, cx, cy, d, &mn->n->rec.pos);
-    add_target(cv, targets, mn->n, s->lang, "marker", cx - d / 2, cy - d / 2, d, d);
+    map_fit_point(&fit, mn->bx[0] + mn->bx[2] / 2, mn->bx[1] + mn->bx[3] / 2, &cx[i], &cy[i]);
+  }
+  spread_markers(cx, cy, nets->len, d, GAP_MM * PT_PER_MM, x, y, mw, mh);
+  for (guint i = 0; i < nets->len; i++) {
+    const MapNet *mn = &g_array_index(nets, MapNet, i);
+    draw_marker(cv, cr, pf, (int)i + 1, cx[i], cy[i], d, &mn->n->rec.pos);
+    add_target(cv, targets, mn->n, s->lang, "marker", cx[i] - d / 2, cy[i] - d / 2, d, d);
   }
   double gap = 10 * PT_PER_MM;
   if (land)
