@@ -13,6 +13,7 @@
 #include "render/kiosk_draw.h"
 #include "render/kiosk_item.h"
 #include "render/render.h"
+#include "render/strings.h"
 
 static char *src_path(const char *rel)
 {
@@ -301,6 +302,37 @@ static void test_markers_apart(void)
   diag_list_free(dl);
 }
 
+/* A group slide names the kind of group exactly as the guide and the flyer do (one
+ * table, strings.c): a reader who saw "Praatgroep" on a flyer finds it on the screen. */
+static void test_same_words(void)
+{
+  DiagList *dl = diag_list_new();
+  RlModel *m = load("tests/data-kiosk", NULL, dl);
+  guint groups = 0;
+  for (int l = 0; l < RL_LANG_N; l++) {
+    g_autoptr(GPtrArray) deck = kiosk_deck_new(m, (RlLang)l);
+    for (guint i = 0; i < deck->len; i++) {
+      const KioskSlide *s = g_ptr_array_index(deck, i);
+      if (s->kind != KIOSK_GROUP)
+        continue;
+      const RlGroup *g = NULL;
+      for (guint k = 0; k < m->groups->len && !g; k++) {
+        const RlGroup *c = g_ptr_array_index(m->groups, k);
+        g_autofree char *id = g_strdup_printf("group-%s", c->rec.id);
+        if (strcmp(id, s->id) == 0)
+          g = c;
+      }
+      g_assert_nonnull(g);
+      g_autofree char *want = strings_kind_line(g, (RlLang)l);
+      g_assert_cmpstr(g_array_index(s->lines, KioskLine, 0).text, ==, want);
+      groups++;
+    }
+  }
+  g_assert_cmpuint(groups, >, 0);
+  model_free(m);
+  diag_list_free(dl);
+}
+
 /* A summary over 40 words is a warning at the text's position. */
 static void test_too_many_words(void)
 {
@@ -402,5 +434,6 @@ int main(int argc, char **argv)
   g_test_add_func("/kiosk/too-many-words", test_too_many_words);
   g_test_add_func("/kiosk/keys", test_keys);
   g_test_add_func("/kiosk/markers-apart", test_markers_apart);
+  g_test_add_func("/kiosk/same-words", test_same_words);
   return g_test_run();
 }

@@ -96,10 +96,7 @@ static void head(Builder *b, const RlGroup *g)
   kind.ink = b->c->lay->accent;
   if (preflight_contrast(kind.ink, kind.paper) < 7.0)
     kind.ink = b->body.ink;
-  static const RlStr kinds[RL_KIND_N] = {RL_S_KIND_SUPPORT, RL_S_KIND_THERAPY, RL_S_KIND_SPEECH_CIRCLE};
-  g_autofree char *line = g->rec.sample
-    ? g_strdup_printf("%s — %s", strings_get(kinds[g->kind], b->lang), strings_get(RL_S_EXAMPLE, b->lang))
-    : g_strdup(strings_get(kinds[g->kind], b->lang));
+  g_autofree char *line = strings_kind_line(g, b->lang);
   add(b->c, text_box_new(b->f, &kind, line, b->w, g->rec.pos), &b->y, "P", NULL);
   const char *what = text_get(&g->description, b->lang, b->lang);
   if (what && *what)

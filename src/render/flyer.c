@@ -170,10 +170,7 @@ static const char *tr(const Flyer *fl, const RlText *t)
 static void head(Flyer *fl)
 {
   const RlGroup *g = fl->g;
-  static const RlStr kinds[RL_KIND_N] = {RL_S_KIND_SUPPORT, RL_S_KIND_THERAPY, RL_S_KIND_SPEECH_CIRCLE};
-  g_autofree char *kind = g->rec.sample ? g_strdup_printf("%s — %s", strings_get(kinds[g->kind], fl->lang),
-                                                          strings_get(RL_S_EXAMPLE, fl->lang))
-                                        : g_strdup(strings_get(kinds[g->kind], fl->lang));
+  g_autofree char *kind = strings_kind_line(g, fl->lang);
   add(fl, RL_ROLE_STRONG, NULL, kind, g->rec.pos, NULL, (RlBlockOpts){0});
   add(fl, RL_ROLE_TITLE, NULL, tr(fl, &g->name), g->name.pos, NULL,
       (RlBlockOpts){.tag = "H1", .space_after = fl->line / 2});

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "render/kiosk_words.h"
+#include "render/strings.h"
 #include "render/when.h"
 
 static const char *const kind_names[KIOSK_N] = {
@@ -100,9 +101,7 @@ static void add_group(const RlModel *m, const RlGroup *g, RlLang lang, GPtrArray
   KioskSlide *s = slide_new(deck, KIOSK_GROUP, lang, g_strdup_printf("group-%s", g->rec.id),
                             g->rec.pos);
   s->network_id = g->network_id;
-  g_autofree char *kicker = g->rec.sample
-    ? g_strdup_printf("%s · %s", kiosk_word_kind(g->kind, lang), kiosk_word(KW_EXAMPLE, lang))
-    : g_strdup(kiosk_word_kind(g->kind, lang));
+  g_autofree char *kicker = strings_kind_line(g, lang);
   add_line(s, RL_ROLE_SMALL, kicker, false);
   add_line(s, RL_ROLE_H1, text_get(&g->name, lang, fb), false);
   g_autofree char *when = when_format(&g->schedule, lang);
@@ -113,7 +112,7 @@ static void add_group(const RlModel *m, const RlGroup *g, RlLang lang, GPtrArray
   const char *phone = g->contact.phone ? g->contact.phone
                       : g->network ? g->network->contact.phone : NULL;
   if (phone) {
-    add_line(s, RL_ROLE_STRONG, kiosk_word(KW_CALL, lang), false);
+    add_line(s, RL_ROLE_STRONG, strings_get(RL_S_CALL_US, lang), false);
     add_line(s, RL_ROLE_H1, phone, true);
   }
   s->qr = g_strdup(g->contact.website);
@@ -138,7 +137,7 @@ static void add_network(const RlModel *m, const RlNetwork *n, RlLang lang, GPtrA
   add_line(s, RL_ROLE_SMALL, kiosk_word(KW_NETWORK, lang), false);
   add_line(s, RL_ROLE_H1, text_get(&n->name, lang, fb), false);
   if (n->contact.phone) {
-    add_line(s, RL_ROLE_STRONG, kiosk_word(KW_CALL, lang), false);
+    add_line(s, RL_ROLE_STRONG, strings_get(RL_S_CALL_US, lang), false);
     add_line(s, RL_ROLE_H1, n->contact.phone, true);
   } else {
     add_line(s, RL_ROLE_BODY, kiosk_word(KW_NO_PHONE, lang), false);
@@ -153,12 +152,12 @@ static void add_closing(const RlModel *m, RlLang lang, GPtrArray *deck)
   add_line(s, RL_ROLE_STRONG, text_get(&m->site.organisation, lang, m->site.default_language),
            false);
   if (m->site.contact.phone) {
-    add_line(s, RL_ROLE_STRONG, kiosk_word(KW_CALL, lang), false);
+    add_line(s, RL_ROLE_STRONG, strings_get(RL_S_CALL_US, lang), false);
     add_line(s, RL_ROLE_H1, m->site.contact.phone, true);
   }
   g_autofree char *date = kiosk_word_date(&m->site.checked, lang);
   if (date) {
-    g_autofree char *checked = g_strdup_printf("%s %s", kiosk_word(KW_CHECKED, lang), date);
+    g_autofree char *checked = g_strdup_printf("%s %s", strings_get(RL_S_CHECKED_ON, lang), date);
     add_line(s, RL_ROLE_SMALL, checked, false);
   }
   s->qr = g_strdup(m->site.contact.website);

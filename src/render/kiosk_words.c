@@ -22,22 +22,12 @@ static const char *const words[KW_N][RL_LANG_N] = {
                    "Raak een nummer aan om de groepen te zien",
                    "Berühren Sie eine Nummer, um die Gruppen zu sehen",
                    "Touch a number to see its groups"},
-  [KW_CALL] = {"Appelez le", "Bel", "Rufen Sie an:", "Call"},
-  [KW_EXAMPLE] = {"Exemple", "Voorbeeld", "Beispiel", "Example"},
   [KW_SAMPLE_DATA] = {"Données d’exemple", "Voorbeeldgegevens", "Beispieldaten", "Sample data"},
   [KW_NETWORK] = {"Réseau de santé mentale", "Netwerk geestelijke gezondheid",
                   "Netzwerk psychische Gesundheit", "Mental health network"},
   [KW_NO_PHONE] = {"Voir le site web", "Zie de website", "Siehe Webseite", "See the website"},
   [KW_CLOSING] = {"Besoin d’aide pour choisir ?", "Hulp nodig bij het kiezen?",
                   "Brauchen Sie Hilfe bei der Wahl?", "Need help choosing?"},
-  [KW_CHECKED] = {"Informations vérifiées le", "Informatie nagekeken op",
-                  "Informationen geprüft am", "Information checked on"},
-  [KW_KIND_SUPPORT] = {"Groupe d’entraide", "Zelfhulpgroep", "Selbsthilfegruppe",
-                       "Support group"},
-  [KW_KIND_THERAPY] = {"Groupe thérapeutique", "Therapiegroep", "Therapiegruppe",
-                       "Therapy group"},
-  [KW_KIND_SPEECH_CIRCLE] = {"Groupe de parole", "Praatgroep", "Gesprächskreis",
-                             "Conversation group"},
   [KW_ONLINE] = {"En ligne", "Online", "Online", "Online"},
 };
 
@@ -49,13 +39,6 @@ const char *kiosk_word(KioskWord w, RlLang lang)
   if (w >= KW_N || lang >= RL_LANG_N)
     return "";
   return words[w][lang];
-}
-
-const char *kiosk_word_kind(RlGroupKind kind, RlLang lang)
-{
-  static const KioskWord kinds[RL_KIND_N] = {KW_KIND_SUPPORT, KW_KIND_THERAPY,
-                                             KW_KIND_SPEECH_CIRCLE};
-  return kind < RL_KIND_N ? kiosk_word(kinds[kind], lang) : "";
 }
 
 char *kiosk_word_date(const GDate *d, RlLang lang)

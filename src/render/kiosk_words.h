@@ -1,8 +1,8 @@
 /* kiosk_words.h - the fixed words of the kiosk (its buttons, prompts and slide labels) in
  * French, Dutch, German and English, in one table (kiosk_words.c).
  *
- * Words the printed outputs share (kinds of group, "When"...) belong in strings.c; this
- * table holds what only a touchscreen says.
+ * Words the printed outputs share (kinds of group, "Example", "Call", "Information
+ * checked on"...) are taken from strings.c; this table holds what only a touchscreen says.
  */
 #pragma once
 
@@ -15,22 +15,16 @@ typedef enum {
   KW_WELCOME,       /* title of the start slide */
   KW_CHOOSE,        /* title of the map slide */
   KW_MAP_HINT,      /* line under it: "Touch a number to see its groups" */
-  KW_CALL,          /* before a phone number */
-  KW_EXAMPLE,       /* mark on sample entries */
   KW_SAMPLE_DATA,   /* start slide of a sample data set */
   KW_NETWORK,       /* kicker of a network slide */
   KW_NO_PHONE,      /* when a network has no phone: "See the website" */
   KW_CLOSING,       /* title of the closing slide */
-  KW_CHECKED,       /* "Information checked on" (a date follows) */
-  KW_KIND_SUPPORT, KW_KIND_THERAPY, KW_KIND_SPEECH_CIRCLE,
   KW_ONLINE,        /* "Online" as a place */
   KW_N
 } KioskWord;
 
 /* The word `w` in `lang` (static, never NULL). */
 const char *kiosk_word(KioskWord w, RlLang lang);
-/* The word for a kind of group. */
-const char *kiosk_word_kind(RlGroupKind kind, RlLang lang);
 /* A date as the language writes it in figures: "25/11/2026", "25.11.2026". NULL for an
  * invalid date; free with g_free(). */
 char *kiosk_word_date(const GDate *d, RlLang lang);

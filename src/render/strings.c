@@ -17,9 +17,9 @@ static const char *const table[RL_S_N][RL_LANG_N] = {
   [RL_S_NETWORK]       = {"Réseau",                 "Netwerk",                  "Netzwerk",               "Network"},
   [RL_S_ONLINE_TOO]    = {"Aussi en ligne.",        "Ook online.",              "Auch online.",           "Also online."},
   [RL_S_ONLINE_ONLY]   = {"En ligne uniquement.",   "Alleen online.",           "Nur online.",            "Online only."},
-  [RL_S_KIND_SUPPORT]  = {"Groupe d'entraide",      "Praatgroep",               "Selbsthilfegruppe",      "Support group"},
-  [RL_S_KIND_THERAPY]  = {"Thérapie de groupe",     "Groepstherapie",           "Gruppentherapie",        "Group therapy"},
-  [RL_S_KIND_SPEECH_CIRCLE] = {"Cercle de parole",  "Gesprekskring",            "Gesprächskreis",         "Speech circle"},
+  [RL_S_KIND_SUPPORT]  = {"Groupe d'entraide",      "Zelfhulpgroep",            "Selbsthilfegruppe",      "Support group"},
+  [RL_S_KIND_THERAPY]  = {"Groupe thérapeutique",   "Therapiegroep",            "Therapiegruppe",         "Therapy group"},
+  [RL_S_KIND_SPEECH_CIRCLE] = {"Groupe de parole",  "Praatgroep",               "Gesprächskreis",         "Conversation group"},
   [RL_S_EXAMPLE]       = {"Exemple",                "Voorbeeld",                "Beispiel",               "Example"},
   [RL_S_SAMPLE_NOTICE] = {"Données d'exemple : les groupes marqués « Exemple » n'existent pas.",
                           "Voorbeeldgegevens: groepen met « Voorbeeld » bestaan niet.",
@@ -76,6 +76,15 @@ const char *strings_get(RlStr key, RlLang lang)
   if ((unsigned)key >= RL_S_N || (unsigned)lang >= RL_LANG_N)
     return "";
   return table[key][lang] ? table[key][lang] : "";
+}
+
+char *strings_kind_line(const RlGroup *g, RlLang lang)
+{
+  static const RlStr kinds[RL_KIND_N] = {RL_S_KIND_SUPPORT, RL_S_KIND_THERAPY,
+                                         RL_S_KIND_SPEECH_CIRCLE};
+  const char *kind = (unsigned)g->kind < RL_KIND_N ? strings_get(kinds[g->kind], lang) : "";
+  return g->rec.sample ? g_strdup_printf("%s — %s", kind, strings_get(RL_S_EXAMPLE, lang))
+                       : g_strdup(kind);
 }
 
 const char *strings_weekday(int day, RlLang lang)

@@ -30,6 +30,10 @@ typedef enum {
 
 /* The string `key` in `lang` (static, never NULL). */
 const char *strings_get(RlStr key, RlLang lang);
+/* The line that says what kind of group g is, and "Example" on a sample entry:
+ * "Groupe de parole — Exemple". Free with g_free(). Every output uses it, so a group is
+ * called the same in the guide, on its flyer and on the kiosk. */
+char *strings_kind_line(const RlGroup *g, RlLang lang);
 /* Weekday (0 = Monday … 6 = Sunday) in lang, lower case where the language writes it so
  * ("lundi", "maandag", "Montag", "Monday"). */
 const char *strings_weekday(int day, RlLang lang);
