@@ -405,6 +405,21 @@ static bool put_thumb_png(Bundle *b, const char *thumb, GError **error)
   return true;
 }
 
+/* Loads the map (into b->cv, freed by kiosk_render) when a map slide is to be drawn:
+ * after a one-group edit every map slide is reused, and the map costs most of the
+ * rebuild. */
+static bool load_map_if_drawn(Bundle *b, GError **error)
+{
+  if (!b->m->map)
+    return true;
+  for (guint i = 0; i < b->items->len; i++) {
+    const KioskItem *it = g_ptr_array_index(b->items, i);
+    if (!it->reused && it->slide->kind == KIOSK_MAP)
+      return (b->cv.map = map_load(b->m->map, error)) != NULL;
+  }
+  return true;
+}
+
 /* Every slide: reused or drawn, then slides.js, version.js and the cache. */
 static bool put_bundle(Bundle *b, const RlJob *job, const char *thumb, const char *fonts_dir,
                        GError **error)
@@ -416,6 +431,8 @@ static bool put_bundle(Bundle *b, const RlJob *job, const char *thumb, const cha
   if (!ok)
     return false;
   reuse_items(b, job);
+  if (!load_map_if_drawn(b, error))
+    return false;
   int threads = opt && opt->jobs > 1 ? opt->jobs : 1;
   if (!kiosk_pool_draw(&b->cv, b->items, b->dir, threads, fonts_dir, error)
       || !put_thumb_png(b, thumb, error))
@@ -427,10 +444,10 @@ static bool put_bundle(Bundle *b, const RlJob *job, const char *thumb, const cha
 
 /* ---- resources ---------------------------------------------------------------------- */
 
-/* Fonts and map for the bundle: the worker's fonts, or a set of our own (freed by the
- * caller through *own_fonts); *fonts_dir is where more font sets come from (g_free). */
+/* Fonts for the bundle: the worker's, or a set of our own (freed by the caller through
+ * *own_fonts); *fonts_dir is where more font sets come from (g_free). */
 static bool open_resources(const RlModel *m, RlRenderEnv *env, RlFonts **fonts,
-                           RlFonts **own_fonts, char **fonts_dir, RlMap **map, GError **error)
+                           RlFonts **own_fonts, char **fonts_dir, GError **error)
 {
   *fonts = env->fonts;
   if (env->opt && env->opt->fonts_dir) {
@@ -444,8 +461,6 @@ static bool open_resources(const RlModel *m, RlRenderEnv *env, RlFonts **fonts,
   const RlLayout *lay = model_layout(m, "kiosk");
   if (lay && !fonts_require_family(*fonts, lay->font ? lay->font : RL_FONTS_DEFAULT_FAMILY,
                                    error))
-    return false;
-  if (m->map && !(*map = map_load(m->map, error)))
     return false;
   return true;
 }
@@ -464,9 +479,8 @@ static bool kiosk_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, c
                                                               : (RlLang)g_bit_nth_lsf(b.langs, -1);
   RlFonts *fonts = NULL, *own_fonts = NULL;
   g_autofree char *fonts_dir = NULL;
-  RlMap *map = NULL;
-  bool ok = open_resources(m, env, &fonts, &own_fonts, &fonts_dir, &map, error)
-            && kiosk_canvas_init(&b.cv, m, lay, fonts, map, b.langs, error);
+  bool ok = open_resources(m, env, &fonts, &own_fonts, &fonts_dir, error)
+            && kiosk_canvas_init(&b.cv, m, lay, fonts, NULL, b.langs, error);
   if (ok) {
     b.sum = g_checksum_new(G_CHECKSUM_SHA256);
     b.decks = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
@@ -480,7 +494,7 @@ static bool kiosk_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, c
     kiosk_cache_free(b.cache);
     g_checksum_free(b.sum);
   }
-  map_free(map);
+  map_free(b.cv.map);
   fonts_free(own_fonts);
   return ok;
 }

@@ -61,7 +61,7 @@ static void key_canvas(GChecksum *ck, const KioskCanvas *cv)
 static void key_map(GChecksum *ck, const KioskCanvas *cv)
 {
   const RlModel *m = cv->m;
-  key_str(ck, cv->map && m->map ? m->map->digest : NULL);
+  key_str(ck, m->map ? m->map->digest : NULL); /* cv->map is loaded only to draw */
   for (guint i = 0; m->networks && i < m->networks->len; i++) {
     const RlNetwork *n = g_ptr_array_index(m->networks, i);
     key_str(ck, n->rec.id);
