@@ -129,6 +129,38 @@ static void test_belgium_loads(void)
   map_spec_free(spec);
 }
 
+/* The sidecar's overview SVG: loaded beside the map, same viewBox, a fraction of its
+ * bytes, and it highlights by code like the map (Ostbelgien's communes, Gent muted). */
+static void test_belgium_overview(void)
+{
+  RlMapSpec *spec = belgium_spec();
+  g_assert_nonnull(spec->overview_path);
+  g_assert_true(g_str_has_suffix(spec->overview_path, "belgium-overview.svg"));
+  RlMap *map = map_load(spec, NULL);
+  g_assert_nonnull(map);
+  RlMap *ov = map_overview(map);
+  g_assert_true(ov != map);
+  double w, h, ow, oh;
+  map_size(map, &w, &h);
+  map_size(ov, &ow, &oh);
+  g_assert_cmpfloat(w, ==, ow);
+  g_assert_cmpfloat(h, ==, oh);
+  g_autofree char *big = NULL, *small = NULL;
+  gsize big_len = 0, small_len = 0;
+  g_assert_true(g_file_get_contents(spec->svg_path, &big, &big_len, NULL));
+  g_assert_true(g_file_get_contents(spec->overview_path, &small, &small_len, NULL));
+  g_assert_cmpuint(small_len * 2, <, big_len);
+  RlMapStyle st = map_style_default();
+  Picture p = render(ov, 1200, 1000, ostbelgien, &st);
+  for (int i = 0; ostbelgien[i]; i++)
+    if (!centre_is(map, &p, ostbelgien[i], st.highlight_fill))
+      g_error("centre of commune %s is not highlighted on the overview", ostbelgien[i]);
+  g_assert_true(centre_is(map, &p, "44021", st.muted_fill));
+  cairo_surface_destroy(p.s);
+  map_free(map);
+  map_spec_free(spec);
+}
+
 static void test_brussels_highlight(void)
 {
   RlMapSpec *spec = belgium_spec();
@@ -311,6 +343,7 @@ static void test_trio(void)
   g_assert_no_error(err);
   g_autofree char *id = map_element_id(spec, "XX-S");
   g_assert_cmpstr(id, ==, "region-south");
+  g_assert_true(map_overview(map) == map); /* no overview: the map itself */
   RlMapStyle st = map_style_default();
   const char *const codes[] = {"XX-S", "XX-E", NULL};
   Picture p = render(map, 600, 400, codes, &st); /* scale 2 */
@@ -390,6 +423,7 @@ int main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/map/belgium/loads", test_belgium_loads);
   g_test_add_func("/map/belgium/brussels", test_brussels_highlight);
+  g_test_add_func("/map/belgium/overview", test_belgium_overview);
   g_test_add_func("/map/belgium/ostbelgien", test_ostbelgien_exactly);
   g_test_add_func("/map/belgium/project", test_project);
   g_test_add_func("/map/refuse/missing", test_refuse_missing);

@@ -5,7 +5,10 @@ Re-run (from the repository root) after changing the source or this script:
 
     python3 tools/topo2svg.py /work/shared/maps/belgium.topojson data/maps
 
-It writes data/maps/belgium.svg and data/maps/belgium.yaml. Both are committed; the
+It writes data/maps/belgium.svg, data/maps/belgium-overview.svg (the same map simplified
+at OVERVIEW_TOLERANCE, for the posters' small whole-country inset: same viewBox, ids,
+structure and classes, no titles or metadata) and data/maps/belgium.yaml. All are
+committed; the
 TopoJSON is not (see /work/shared/maps/README.md for its source and licence).
 
 What it does, in order:
@@ -34,6 +37,9 @@ RADIUS = 6371000.0          # metres
 WIDTH = 1000.0              # SVG width in user units (height follows)
 MARGIN = 10.0               # user units around the country
 TOLERANCE = 0.35            # Douglas-Peucker tolerance, user units (0.1 % of the width)
+# The overview's tolerance: the posters' inset is ~75 mm wide, so 2 units are 0.15 mm,
+# under a 0.5 pt (0.18 mm) border: the inset looks the same with a fraction of the points.
+OVERVIEW_TOLERANCE = 2.0
 DECIMALS = 1                # coordinates are written with this many decimals
 
 # Quirks of the source (see its README): Brussels has no province code (we use its
@@ -285,11 +291,16 @@ STYLE = """
 """
 
 
-def write_svg(path, munis, arcs, height, names):
-    lines = [
+def svg_head(height, names):
+    """The <svg> start tag, then (when `names`: the full map) its titles and metadata."""
+    head = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 {WIDTH:g} {height}"'
         f' width="{WIDTH:g}" height="{height}">',
+    ]
+    if not names:
+        return head
+    return head + [
         titles(COUNTRY_NAMES),
         f"<desc>Map of Belgium's 581 municipalities (2019-2024), grouped by arrondissement and "
         f"province; element ids are nis- followed by the Statbel NIS code. {esc(ATTRIBUTION)}. "
@@ -306,19 +317,27 @@ def write_svg(path, munis, arcs, height, names):
         "</rdf:Description>",
         "</rdf:RDF>",
         "</metadata>",
+    ]
+
+
+def write_svg(path, munis, arcs, height, names):
+    """The map; names None: the overview (no titles, desc or metadata)."""
+    lines = svg_head(height, names) + [
         f"<style>{STYLE}</style>",
         '<g id="municipalities">',
     ]
+    names = names or {}
+    title = lambda n: titles(n) if n else ""
     by_prov = {}
     for m in munis:
         by_prov.setdefault(m[2], {}).setdefault(m[1], []).append(m)
     for prov in sorted(by_prov):
-        lines.append(f'<g id="nis-{prov}" class="prov">{titles(names[prov])}')
+        lines.append(f'<g id="nis-{prov}" class="prov">{title(names.get(prov))}')
         for arr in sorted(by_prov[prov]):
-            lines.append(f'<g id="nis-{arr}" class="arr">{titles(names[arr])}')
+            lines.append(f'<g id="nis-{arr}" class="arr">{title(names.get(arr))}')
             for nis, _, _, name, rings in by_prov[prov][arr]:
                 lines.append(f'<path id="nis-{nis}" class="mun" d="{path_data(rings, arcs)}">'
-                             f"{titles(name)}</path>")
+                             f"{title(name if names else None)}</path>")
             lines.append("</g>")
         lines.append("</g>")
     lines.append("</g>")
@@ -331,7 +350,7 @@ def write_svg(path, munis, arcs, height, names):
     return by_prov
 
 
-def write_sidecar(path, svg_name, by_prov, scale, x0, y0):
+def write_sidecar(path, svg_name, overview_name, by_prov, scale, x0, y0):
     codes = set(by_prov)
     for prov, arrs in by_prov.items():
         codes.update(arrs)
@@ -352,6 +371,8 @@ def write_sidecar(path, svg_name, by_prov, scale, x0, y0):
         "# Municipalities, arrondissements and provinces by Statbel NIS code; Brussels-",
         "# Capital is province 04000 (the region code) holding arrondissement 21000.",
         f"svg: {svg_name}",
+        "# The same map, coarser, for the posters' small whole-country inset.",
+        f"overview: {overview_name}",
         f'attribution: "{ATTRIBUTION}"',
         "ids:",
         '  pattern: "nis-{code}"',
@@ -376,17 +397,21 @@ def main(argv):
         topo = json.load(f)
     lonlat = decode_arcs(topo)
     scale, x0, y0, height = fit(lonlat)
-    arcs = rounded([simplify(a, TOLERANCE) for a in project(lonlat, scale, x0, y0)])
+    projected = project(lonlat, scale, x0, y0)
     munis = municipalities(topo)
     os.makedirs(argv[2], exist_ok=True)
-    svg = os.path.join(argv[2], "belgium.svg")
-    by_prov = write_svg(svg, munis, arcs, height, area_names(topo))
-    n = write_sidecar(os.path.join(argv[2], "belgium.yaml"), "belgium.svg", by_prov,
-                      scale, x0, y0)
     before = sum(len(a) for a in lonlat)
-    after = sum(len(a) for a in arcs)
-    sys.stderr.write(f"{svg}: {len(munis)} municipalities, {n} codes, "
-                     f"{before} -> {after} points, {os.path.getsize(svg)} bytes\n")
+    for name, tol, names in (("belgium.svg", TOLERANCE, area_names(topo)),
+                             ("belgium-overview.svg", OVERVIEW_TOLERANCE, None)):
+        arcs = rounded([simplify(a, tol) for a in projected])
+        svg = os.path.join(argv[2], name)
+        by_prov = write_svg(svg, munis, arcs, height, names)
+        after = sum(len(a) for a in arcs)
+        sys.stderr.write(f"{svg}: {len(munis)} municipalities, tolerance {tol:g}, "
+                         f"{before} -> {after} points, {os.path.getsize(svg)} bytes\n")
+    n = write_sidecar(os.path.join(argv[2], "belgium.yaml"), "belgium.svg",
+                      "belgium-overview.svg", by_prov, scale, x0, y0)
+    sys.stderr.write(f"{n} codes\n")
     return 0
 
 

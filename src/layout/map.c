@@ -24,6 +24,8 @@ typedef enum {
 
 struct RlMap {
   const RlMapSpec *spec; /* borrowed */
+  const char *path;      /* the SVG file (borrowed from spec): svg_path or overview_path */
+  RlMap *overview;       /* the coarser whole-map SVG (spec->overview_path), or NULL */
   RsvgHandle *handle;    /* = pens[MAP_PEN_WHOLE]: checks, sizes, geometry */
   RsvgHandle *pens[MAP_PEN_N]; /* parsed from `svg` when first used */
   GString *css[MAP_PEN_N];     /* the stylesheet each pen has now */
@@ -213,7 +215,7 @@ static bool map_check_ids(const RlMap *map, GError **error)
     g_string_append_printf(list, " and %u more", missing - MAP_LIST_MAX);
   if (missing)
     g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_IDS, "map file '%s' has no element for %u %s: %s",
-                map->spec->svg_path, missing, missing == 1 ? "code" : "codes", list->str);
+                map->path, missing, missing == 1 ? "code" : "codes", list->str);
   g_string_free(list, TRUE);
   return missing == 0;
 }
@@ -500,7 +502,7 @@ static bool map_parse(RlMap *map, const char *data, gsize len, GError **error)
   map->pens[MAP_PEN_WHOLE] = map->handle;
   if (!map->handle) {
     g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG, "map file '%s' is not a valid SVG: %s",
-                map->spec->svg_path, err ? err->message : "unknown error");
+                map->path, err ? err->message : "unknown error");
     g_clear_error(&err);
     return false;
   }
@@ -514,7 +516,7 @@ static bool map_parse(RlMap *map, const char *data, gsize len, GError **error)
   }
   if (!(vb.width > 0 && vb.height > 0)) {
     g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG,
-                "map file '%s' has no size: give the <svg> a viewBox", map->spec->svg_path);
+                "map file '%s' has no size: give the <svg> a viewBox", map->path);
     return false;
   }
   map->vb_x = vb.x, map->vb_y = vb.y, map->vb_w = vb.width, map->vb_h = vb.height;
@@ -532,19 +534,17 @@ static bool map_no_effects(const char *data, gsize len)
   return true;
 }
 
-RlMap *map_load(const RlMapSpec *spec, GError **error)
+/* Loads and checks the SVG at `path` (spec->svg_path or spec->overview_path) for spec:
+ * size, external references, parse, ids. Returns a new map or NULL with *error set. */
+static RlMap *map_load_file(const RlMapSpec *spec, const char *path, GError **error)
 {
-  if (!spec->svg_path) {
-    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_READ, "the map names no SVG file");
-    return NULL;
-  }
   g_autofree char *data = NULL;
   gsize len = 0;
-  if (!map_read(spec->svg_path, &data, &len, error) ||
-      !map_scan_external(spec->svg_path, data, len, error))
+  if (!map_read(path, &data, &len, error) || !map_scan_external(path, data, len, error))
     return NULL;
   RlMap *map = g_new0(RlMap, 1);
   map->spec = spec;
+  map->path = path;
   g_mutex_init(&map->lock);
   map_scan_names(map, data, len);
   map->boxes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -557,10 +557,62 @@ RlMap *map_load(const RlMapSpec *spec, GError **error)
   return map;
 }
 
+/* Loads spec->overview_path (if given) into map->overview; its viewBox must be the main
+ * map's, so that fits and points agree. False with *error set. */
+static bool map_load_overview(RlMap *map, GError **error)
+{
+  const RlMapSpec *spec = map->spec;
+  if (!spec->overview_path)
+    return true;
+  RlMap *ov = map_load_file(spec, spec->overview_path, error);
+  if (!ov)
+    return false;
+  if (fabs(ov->vb_x - map->vb_x) > 1e-6 || fabs(ov->vb_y - map->vb_y) > 1e-6 ||
+      fabs(ov->vb_w - map->vb_w) > 1e-6 || fabs(ov->vb_h - map->vb_h) > 1e-6) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG,
+                "overview map file '%s' has the viewBox %g %g %g %g, not the map's %g %g %g %g",
+                ov->path, ov->vb_x, ov->vb_y, ov->vb_w, ov->vb_h, map->vb_x, map->vb_y,
+                map->vb_w, map->vb_h);
+    map_free(ov);
+    return false;
+  }
+  map->overview = ov;
+  return true;
+}
+
+/* map_load() for map_check(): *in_overview tells which file failed. */
+static RlMap *map_load_both(const RlMapSpec *spec, bool *in_overview, GError **error)
+{
+  *in_overview = false;
+  if (!spec->svg_path) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_READ, "the map names no SVG file");
+    return NULL;
+  }
+  RlMap *map = map_load_file(spec, spec->svg_path, error);
+  if (map && !map_load_overview(map, error)) {
+    *in_overview = true;
+    map_free(map);
+    return NULL;
+  }
+  return map;
+}
+
+RlMap *map_load(const RlMapSpec *spec, GError **error)
+{
+  bool in_overview;
+  return map_load_both(spec, &in_overview, error);
+}
+
+RlMap *map_overview(RlMap *map)
+{
+  return map->overview ? map->overview : map;
+}
+
 void map_free(RlMap *map)
 {
   if (!map)
     return;
+  map_free(map->overview);
   for (int i = 0; i < MAP_PEN_N; i++) {
     if (map->pens[i] && map->pens[i] != map->handle)
       g_object_unref(map->pens[i]);
@@ -588,12 +640,14 @@ void map_free(RlMap *map)
 bool map_check(const RlMapSpec *spec, DiagList *diags)
 {
   GError *err = NULL;
-  RlMap *map = map_load(spec, &err);
+  bool in_overview;
+  RlMap *map = map_load_both(spec, &in_overview, &err);
   if (map) {
     map_free(map);
     return true;
   }
-  const RlPos *pos = err->code == RL_MAP_ERROR_IDS ? &spec->codes_pos : &spec->svg_pos;
+  const RlPos *pos = in_overview ? &spec->overview_pos
+                     : err->code == RL_MAP_ERROR_IDS ? &spec->codes_pos : &spec->svg_pos;
   if (pos->line == 0)
     pos = &spec->pos;
   diag_error(diags, pos->file, pos->line, pos->col, "%s", err->message);

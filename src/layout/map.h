@@ -62,15 +62,22 @@ typedef struct {
 
 /* Loads and checks the SVG of `spec` (which must outlive the map): size, external
  * references, parse, and that every code in spec->codes has an element
- * (map_element_id). Returns a new map (free with map_free) or NULL with *error set
+ * (map_element_id); the same for spec->overview_path when given, whose viewBox must
+ * equal the SVG's. Returns a new map (free with map_free) or NULL with *error set
  * (RL_MAP_ERROR_*; the message names the file, the line for external references, and
  * the codes without an element). */
 RlMap *map_load(const RlMapSpec *spec, GError **error);
 /* Frees the map; NULL is a no-op. */
 void map_free(RlMap *map);
+/* The map to draw a small whole-map view with (e.g. a poster's overview inset): the
+ * sidecar's coarser `overview:` SVG (same viewBox, ids and codes; loaded and checked by
+ * map_load like the main SVG), or `map` itself when the sidecar names none. Owned by
+ * `map` (do not free). Close-ups and large whole maps keep using `map`. */
+RlMap *map_overview(RlMap *map);
 
 /* Loads the map of `spec` like map_load() and reports a failure as a diagnostic at the
- * sidecar position (spec->svg_pos; missing ids at spec->codes_pos). For `relais check`.
+ * sidecar position (spec->svg_pos; missing ids at spec->codes_pos; anything wrong with
+ * the overview SVG at spec->overview_pos). For `relais check`.
  * Returns true when the map is usable. */
 bool map_check(const RlMapSpec *spec, DiagList *diags);
 

@@ -570,6 +570,15 @@ static void read_svg(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *
   spec->svg_pos = fields_pos(cx, v);
 }
 
+/* overview: the same path rules as svg: (data_path checks them). */
+static void read_overview(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
+{
+  RlMapSpec *spec = (RlMapSpec *)((char *)dest - offsetof(RlMapSpec, overview_path));
+  g_free(spec->overview_path);
+  spec->overview_path = data_path(cx, v, d->key, cx->dir);
+  spec->overview_pos = fields_pos(cx, v);
+}
+
 static void read_id_table(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
 {
   GHashTable **table = dest;
@@ -643,13 +652,23 @@ static const FieldTable ids_table = {"ids", (const FieldDesc[]){
 
 static const FieldTable sidecar_table = {"map", (const FieldDesc[]){
   CUSTOM("svg", true, RlMapSpec, svg_path, read_svg),
+  CUSTOM("overview", false, RlMapSpec, overview_path, read_overview),
   KEY("attribution", FT_STRING, false, RlMapSpec, attribution),
   {"ids", FT_MAP, true, 0, &ids_table, NULL, NULL},
   CUSTOM("codes", false, RlMapSpec, codes, read_codes),
   CUSTOM("projection", true, RlMapSpec, projection, read_projection),
   END}, offsetof(RlMapSpec, pos)};
 
-/* The codes, the id rule and the digest (sidecar bytes, then SVG bytes). */
+/* Adds the bytes of the file at `path` (if any, and readable) to `sum`. */
+static void digest_file(GChecksum *sum, const char *path)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  if (path && g_file_get_contents(path, &text, &len, NULL))
+    g_checksum_update(sum, (const guchar *)text, (gssize)len);
+}
+
+/* The codes, the id rule and the digest (sidecar bytes, SVG bytes, overview bytes). */
 static void finish_map(LoadCtx *cx, const YdDoc *doc, RlMapSpec *spec)
 {
   const YdNode *root = doc->root;
@@ -672,10 +691,8 @@ static void finish_map(LoadCtx *cx, const YdDoc *doc, RlMapSpec *spec)
   g_ptr_array_sort(spec->codes, cmp_names);
   GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
   g_checksum_update(sum, (const guchar *)doc->text, (gssize)doc->len);
-  g_autofree char *svg = NULL;
-  gsize len = 0;
-  if (spec->svg_path && g_file_get_contents(spec->svg_path, &svg, &len, NULL))
-    g_checksum_update(sum, (const guchar *)svg, (gssize)len);
+  digest_file(sum, spec->svg_path);
+  digest_file(sum, spec->overview_path);
   spec->digest = g_strdup(g_checksum_get_string(sum));
   g_checksum_free(sum);
 }

@@ -260,6 +260,7 @@ void map_spec_free(RlMapSpec *spec)
     return;
   g_free(spec->digest);
   g_free(spec->svg_path);
+  g_free(spec->overview_path);
   g_free(spec->attribution);
   g_free(spec->id_pattern);
   if (spec->id_table)

@@ -305,8 +305,11 @@ static bool poster_inset(const RlPoster *p, cairo_t *cr, const Box *at, const Bo
   guint n = poster_targets(p, cr, to);
   for (guint t = 0; t < n; t++)
     inset_paper(p, to[t], at);
-  RlMapFit fit = map_fit(p->map, at->x + 6, at->y + 6, at->w - 12, at->h - 12);
-  if (!map_draw_fit_into(p->map, to, n, &fit, codes, &st, error))
+  /* The sidecar's coarser overview SVG, when it has one: same viewBox, so the fit and
+   * the view's frame are the same; a fraction of the points to write into the PDF. */
+  RlMap *whole = map_overview(p->map);
+  RlMapFit fit = map_fit(whole, at->x + 6, at->y + 6, at->w - 12, at->h - 12);
+  if (!map_draw_fit_into(whole, to, n, &fit, codes, &st, error))
     return false;
   for (guint t = 0; t < n; t++)
     inset_frames(p, to[t], &fit, at, view);
