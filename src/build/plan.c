@@ -7,57 +7,43 @@
 
 /* ---- naming inputs --------------------------------------------------------------- */
 
-static void name_records(GHashTable *names, GPtrArray *records, const char *kind)
+/* Adds each record of `records` to names (digest → "group jette-cafe") and places
+ * (digest → "data/networks.yaml:40:3", where it starts). A record's digest covers its own
+ * bytes only, so a record moved down by lines added above it keeps its digest; its
+ * findings' line numbers change all the same, hence the places. */
+static void index_records(GHashTable *names, GHashTable *places, GPtrArray *records,
+                          const char *kind)
 {
   for (guint i = 0; records && i < records->len; i++) {
     const RlRecord *r = g_ptr_array_index(records, i); /* every record type starts with rec */
-    if (r->digest)
-      g_hash_table_insert(names, r->digest, g_strdup_printf("%s %s", kind, r->id ? r->id : "?"));
+    if (!r->digest)
+      continue;
+    g_hash_table_insert(names, r->digest, g_strdup_printf("%s %s", kind, r->id ? r->id : "?"));
+    g_hash_table_insert(places, r->digest,
+                        g_strdup_printf("%s:%d:%d", r->pos.file ? r->pos.file : "", r->pos.line,
+                                        r->pos.col));
   }
 }
 
-/* digest (borrowed from m) → "group jette-cafe" (owned). */
-static GHashTable *input_names_new(const RlModel *m)
+/* Fills *names (digest, borrowed from m → a name for the report, owned) for every input
+ * an output can have, and *places (digest → where the record starts) for the records. */
+static void input_tables_new(const RlModel *m, GHashTable **names, GHashTable **places)
 {
-  GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
-  name_records(names, m->networks, "network");
-  name_records(names, m->groups, "group");
-  name_records(names, m->resources, "resource");
-  name_records(names, m->texts, "text");
-  name_records(names, m->editions, "edition");
+  *names = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+  *places = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+  static const char *const kinds[] = {"network", "group", "resource", "text", "edition"};
+  GPtrArray *lists[] = {m->networks, m->groups, m->resources, m->texts, m->editions};
+  for (size_t l = 0; l < G_N_ELEMENTS(lists); l++)
+    index_records(*names, *places, lists[l], kinds[l]);
   for (guint i = 0; m->layouts && i < m->layouts->len; i++) {
     const RlLayout *l = g_ptr_array_index(m->layouts, i);
     if (l->digest)
-      g_hash_table_insert(names, l->digest, g_strdup_printf("layout %s", l->name));
+      g_hash_table_insert(*names, l->digest, g_strdup_printf("layout %s", l->name));
   }
   if (m->site.digest)
-    g_hash_table_insert(names, m->site.digest, g_strdup("site"));
+    g_hash_table_insert(*names, m->site.digest, g_strdup("site"));
   if (m->map && m->map->digest)
-    g_hash_table_insert(names, m->map->digest, g_strdup("map"));
-  return names;
-}
-
-static void place_records(GHashTable *places, GPtrArray *records)
-{
-  for (guint i = 0; records && i < records->len; i++) {
-    const RlRecord *r = g_ptr_array_index(records, i);
-    if (r->digest)
-      g_hash_table_insert(places, r->digest,
-                          g_strdup_printf("%s:%d:%d", r->pos.file ? r->pos.file : "", r->pos.line,
-                                          r->pos.col));
-  }
-}
-
-/* digest (borrowed from m) → "data/networks.yaml:40:3" (owned): where each record starts.
- * A record's digest covers its own bytes only, so a record moved down by lines added
- * above it keeps its digest; its findings' line numbers change all the same. */
-static GHashTable *input_places_new(const RlModel *m)
-{
-  GHashTable *places = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
-  GPtrArray *lists[] = {m->networks, m->groups, m->resources, m->texts, m->editions};
-  for (size_t l = 0; l < G_N_ELEMENTS(lists); l++)
-    place_records(places, lists[l]);
-  return places;
+    g_hash_table_insert(*names, m->map->digest, g_strdup("map"));
 }
 
 /* The hex SHA-256 of the places of the job's input records, in input order. */
@@ -175,7 +161,8 @@ RlPlan *plan_new(const RlModel *m, GPtrArray *renderers, const RlRenderOptions *
   plan->items = g_ptr_array_new_with_free_func(item_free);
   plan->renderers = g_ptr_array_ref(renderers);
   plan->languages = ropt->languages;
-  GHashTable *names = input_names_new(m), *places = input_places_new(m);
+  GHashTable *names, *places;
+  input_tables_new(m, &names, &places);
   for (guint r = 0; r < renderers->len; r++) {
     const RlRenderer *rr = g_ptr_array_index(renderers, r);
     GPtrArray *jobs = g_ptr_array_new();
