@@ -5,9 +5,8 @@
 #include "layout/fonts.h"
 
 typedef struct {
-  RlRenderEnv env;
-  bool fonts_tried;
-  GError *fonts_error;
+  RlRenderEnv env;      /* env.fonts: borrowed from fonts */
+  RlFontsOnce fonts;    /* made in the worker's thread on its first job */
 } Worker;
 
 typedef struct {
@@ -53,27 +52,18 @@ void pool_task_free(gpointer p)
 
 /* ---- fonts per worker -------------------------------------------------------------- */
 
-/* The worker's fonts, made on first use in the worker's thread and kept for its next
- * jobs; a failure is remembered and fails every job of that worker. */
+/* The worker's fonts (fonts_once: a failure fails every job of that worker). */
 static bool worker_fonts(Worker *w, const char *fonts_dir, GError **error)
 {
-  if (!w->fonts_tried) {
-    w->fonts_tried = true;
-    w->env.fonts = fonts_new(fonts_dir, &w->fonts_error);
-  }
-  if (w->fonts_error) {
-    g_propagate_error(error, g_error_copy(w->fonts_error));
-    return false;
-  }
-  return true;
+  w->env.fonts = fonts_once(&w->fonts, fonts_dir, error);
+  return w->env.fonts != NULL;
 }
 
 static void worker_free(gpointer p)
 {
   Worker *w = p;
-  fonts_free(w->env.fonts);
   g_datalist_clear(&w->env.kept);
-  g_clear_error(&w->fonts_error);
+  fonts_once_clear(&w->fonts);
   g_free(w);
 }
 

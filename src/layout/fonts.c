@@ -171,3 +171,21 @@ char *fonts_dir_find(const char *data_dir)
     return g_steal_pointer(&beside);
   return NULL;
 }
+
+RlFonts *fonts_once(RlFontsOnce *once, const char *fonts_dir, GError **error)
+{
+  if (!once->tried) {
+    once->tried = true;
+    once->fonts = fonts_new(fonts_dir, &once->error);
+  }
+  if (once->error)
+    g_propagate_error(error, g_error_copy(once->error));
+  return once->fonts;
+}
+
+void fonts_once_clear(RlFontsOnce *once)
+{
+  fonts_free(once->fonts);
+  g_clear_error(&once->error);
+  *once = (RlFontsOnce){0};
+}

@@ -28,6 +28,21 @@ RlFonts *fonts_new(const char *fonts_dir, GError **error);
 /* Frees the font set; NULL is a no-op. Layouts made from it must be freed first. */
 void fonts_free(RlFonts *f);
 
+/* A worker thread's font set, made by the first fonts_once() call in that thread and kept
+ * for its next jobs; a failure is kept too and fails every later call the same way.
+ * Zero-initialise; release with fonts_once_clear(). */
+typedef struct {
+  RlFonts *fonts;  /* owned; NULL until made */
+  GError *error;
+  bool tried;
+} RlFontsOnce;
+
+/* The font set of `once`, made from fonts_dir on the first call. NULL with *error set
+ * (a copy of the first failure) when it could not be made. */
+RlFonts *fonts_once(RlFontsOnce *once, const char *fonts_dir, GError **error);
+/* Frees what `once` holds and zeroes it. */
+void fonts_once_clear(RlFontsOnce *once);
+
 /* The Pango context for print: 72 dpi (1 Pango point = 1 PDF point), no hinting, no
  * glyph-position rounding. Borrowed: valid until fonts_free(). */
 PangoContext *fonts_context(RlFonts *f);

@@ -8,10 +8,8 @@
 
 /* One thread's tools: the canvas with its own fonts. */
 typedef struct {
-  KioskCanvas cv;
-  RlFonts *own;          /* fonts made for this drawer, or NULL (the bundle's) */
-  bool fonts_tried;
-  GError *fonts_error;
+  KioskCanvas cv;        /* cv.fonts: the bundle's (first drawer) or borrowed from own */
+  RlFontsOnce own;       /* the other drawers' fonts, made in their thread */
 } Drawer;
 
 typedef struct {
@@ -23,8 +21,7 @@ typedef struct {
 static void drawer_free(gpointer p)
 {
   Drawer *d = p;
-  fonts_free(d->own);
-  g_clear_error(&d->fonts_error);
+  fonts_once_clear(&d->own);
   g_free(d);
 }
 
@@ -102,15 +99,9 @@ static void draw_item(const KioskCanvas *cv, KioskItem *it, const Shared *s)
  * error set when they cannot be made. */
 static bool drawer_ready(Drawer *d, const Shared *s, KioskItem *it)
 {
-  if (!d->cv.fonts && !d->fonts_tried) {
-    d->fonts_tried = true;
-    d->cv.fonts = d->own = fonts_new(s->fonts_dir, &d->fonts_error);
-  }
-  if (d->fonts_error) {
-    it->error = g_error_copy(d->fonts_error);
-    return false;
-  }
-  return true;
+  if (!d->cv.fonts)
+    d->cv.fonts = fonts_once(&d->own, s->fonts_dir, &it->error);
+  return d->cv.fonts != NULL;
 }
 
 static void draw_one(gpointer data, gpointer user_data)
