@@ -204,6 +204,22 @@ check "guide: $cont continued cards carry their name on the next page${orphan:+ 
 check "every word of the bundled guides and flyers can be seen" \
   pdf_text_visible "$tmp"/d/guide/*.pdf "$tmp"/d/flyer/*.pdf
 
+# Each card names its kind of group in the words of the editorial page that explains the
+# three kinds (so a reader can look it up): every "<kind> — <Example>" line of a card
+# names a kind that the guide's text also names elsewhere, case aside.
+bad=""
+for g in "$tmp"/d/guide/*.pdf; do
+  pdftotext "$g" - | python3 -c '
+import re, sys
+text = sys.stdin.read()
+kinds = set(m.group(1) for m in re.finditer(r"^(.+?) — (?:Exemple|Voorbeeld|Beispiel|Example)$", text, re.M))
+low = text.lower()
+missing = [k for k in kinds if low.count(k.lower()) < 1 + text.count(k + " — ")]
+sys.exit(1 if missing or not kinds else 0)
+' || bad="$bad $(basename "$g")"
+done
+check "cards name their kind as the editorial page does${bad:+ (not in:$bad)}" test -z "$bad"
+
 # Booklet imposition: n pages on n/4 sheets; sheet 0 front = [n, 1], back = [2, n-1].
 b=$tmp/d/booklet/brussels-fr.pdf
 sides=$(pdfinfo "$b" | awk '/^Pages:/ {print $2}')

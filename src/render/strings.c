@@ -17,9 +17,10 @@ static const char *const table[RL_S_N][RL_LANG_N] = {
   [RL_S_NETWORK]       = {"Réseau",                 "Netwerk",                  "Netzwerk",               "Network"},
   [RL_S_ONLINE_TOO]    = {"Aussi en ligne.",        "Ook online.",              "Auch online.",           "Also online."},
   [RL_S_ONLINE_ONLY]   = {"En ligne uniquement.",   "Alleen online.",           "Nur online.",            "Online only."},
-  [RL_S_KIND_SUPPORT]  = {"Groupe d'entraide",      "Zelfhulpgroep",            "Selbsthilfegruppe",      "Support group"},
-  [RL_S_KIND_THERAPY]  = {"Groupe thérapeutique",   "Therapiegroep",            "Therapiegruppe",         "Therapy group"},
-  [RL_S_KIND_SPEECH_CIRCLE] = {"Groupe de parole",  "Praatgroep",               "Gesprächskreis",         "Conversation group"},
+  /* The kinds as the bundled editorial page "groups and therapy" explains them. */
+  [RL_S_KIND_SUPPORT]  = {"Groupe de soutien",      "Steungroep",               "Selbsthilfegruppe",      "Support group"},
+  [RL_S_KIND_THERAPY]  = {"Thérapie de groupe",     "Groepstherapie",           "Gruppentherapie",        "Group therapy"},
+  [RL_S_KIND_SPEECH_CIRCLE] = {"Cercle de parole",  "Praatgroep",               "Gesprächskreis",         "Talking circle"},
   [RL_S_EXAMPLE]       = {"Exemple",                "Voorbeeld",                "Beispiel",               "Example"},
   [RL_S_SAMPLE_NOTICE] = {"Données d'exemple : les groupes marqués « Exemple » n'existent pas.",
                           "Voorbeeldgegevens: groepen met « Voorbeeld » bestaan niet.",
