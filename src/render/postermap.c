@@ -198,9 +198,12 @@ static bool dot_place(const RlPoster *p, const RlMapFit *fit, guint i, GArray *p
   if (px < fit->clip_x || py < fit->clip_y || px > fit->clip_x + fit->clip_w ||
       py > fit->clip_y + fit->clip_h)
     return false;
-  double cx = px, cy = py;
+  /* A dot stays whole inside the map's box: outside it, it covered the legend below. */
+  double x0 = fit->clip_x + r + 2, x1 = fit->clip_x + fit->clip_w - r - 2;
+  double y0 = fit->clip_y + r + 2, y1 = fit->clip_y + fit->clip_h - r - 2;
+  double cx = CLAMP(px, x0, x1), cy = CLAMP(py, y0, y1);
   for (int k = 0; k < 48; k++) {
-    bool clash = false;
+    bool clash = cx < x0 || cx > x1 || cy < y0 || cy > y1;
     for (guint j = 0; j < placed->len && !clash; j++) {
       const Box *q = &g_array_index(placed, Box, j);
       clash = hypot(q->x - cx, q->y - cy) < 2 * r + 2;
@@ -210,7 +213,7 @@ static bool dot_place(const RlPoster *p, const RlMapFit *fit, guint i, GArray *p
     double ang = k * G_PI / 4, dist = (1 + k / 8) * 2.2 * r;
     cx = px + dist * cos(ang), cy = py + dist * sin(ang);
   }
-  *out = (Box){cx, cy, px, py};
+  *out = (Box){CLAMP(cx, x0, x1), CLAMP(cy, y0, y1), px, py};
   return true;
 }
 
