@@ -98,5 +98,9 @@ if [ "$hidden" = "'Hidden' at (20, 123) pt is painted over (142 pixels of its in
   ok "the hidden word is named"; else not_ok "the hidden word is named" "$hidden"; fi
 hand_pdf "BT /F1 24 Tf 20 150 Td (Shown) Tj ET 1 1 1 rg 20 20 60 20 re f" "$tmp/shown.pdf"
 check "a word beside a white box is visible" pdf_text_visible "$tmp/shown.pdf"
+hand_pdf "BT /F1 24 Tf 20 150 Td (Legend) Tj ET BT /F1 24 Tf 40 152 Td (12) Tj ET" "$tmp/over.pdf"
+over=$(pdf_text_visible "$tmp/over.pdf" 2>&1 | sed 's/.*page 1: //')
+if [ "$over" = "'12' and 'Legend' overlap at (40, 33) pt" ]; then
+  ok "words drawn over one another are named"; else not_ok "words drawn over one another" "$over"; fi
 check "the bundled-style fixture is visible" pdf_text_visible "$s"
 finish

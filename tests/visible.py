@@ -6,7 +6,8 @@ it later (a QR code's white quiet zone once hid the end of a poster's web addres
 check looks at the result instead: Ghostscript renders each page twice in grey, once
 whole and once with its text only (-dFILTERVECTOR -dFILTERIMAGE). Where the text-only
 page has ink but the whole page is light, something was painted over the text; the
-words there (pdftotext -bbox) are reported. Words placed off the page are reported too.
+words there (pdftotext -bbox) are reported. Words placed off the page, and words drawn
+over one another, are reported too.
 
     visible.py FILE.pdf...     prints one line per hidden word; exit 1 if any
 """
@@ -92,6 +93,24 @@ def hidden_words(pdf, tmp):
             if n >= MIN_LOST:
                 bad.append(f"{pdf}: page {number}: '{text}' at ({x0:.0f}, {y0:.0f}) pt is "
                            f"painted over ({n} pixels of its ink hidden at {DPI} dpi)")
+        bad += overlapping_words(pdf, number, words)
+    return bad
+
+
+def overlapping_words(pdf, number, words):
+    """Words of one page whose boxes overlap by more than a fifth of the smaller one: a
+    label drawn over another text (a map dot over the legend)."""
+    bad = []
+    words = sorted(words, key=lambda w: w[1])
+    for i, (x0, y0, x1, y1, text) in enumerate(words):
+        for a0, b0, a1, b1, other in words[i + 1:]:
+            if b0 >= y1:
+                break
+            w, h = min(x1, a1) - max(x0, a0), min(y1, b1) - max(y0, b0)
+            small = min((x1 - x0) * (y1 - y0), (a1 - a0) * (b1 - b0))
+            if w > 0 and h > 0 and w * h > 0.2 * small:
+                bad.append(f"{pdf}: page {number}: '{text}' and '{other}' overlap "
+                           f"at ({max(x0, a0):.0f}, {max(y0, b0):.0f}) pt")
     return bad
 
 
