@@ -238,6 +238,45 @@ static void test_run_lengths(void)
   }
 }
 
+/* A slide's size and look: paper, an accent stripe, lines of large text, a block of QR
+ * modules. Many DEFLATE blocks, long runs, rows equal to the one above; the decoded file
+ * has the flat colours exactly and every other pixel within the bound. */
+static void test_slide(void)
+{
+  cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1920, 1080);
+  cairo_t *cr = cairo_create(s);
+  fill_rgb(cr, PAPER);
+  cairo_paint(cr);
+  fill_rgb(cr, ACCENT);
+  cairo_rectangle(cr, 0, 0, 47, 1000);
+  cairo_fill(cr);
+  fill_rgb(cr, INK);
+  for (int m = 0; m < 29 * 29; m++) /* QR-like modules, 12 px each */
+    if ((m * 2654435761u) >> 31)
+      cairo_rectangle(cr, 1500 + m % 29 * 12, 500 + m / 29 * 12, 12, 12);
+  cairo_fill(cr);
+  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size(cr, 56);
+  for (int i = 0; i < 8; i++) {
+    cairo_move_to(cr, 120, 120 + 110 * i);
+    cairo_show_text(cr, "Groupe de parole, mardi 14 h 30");
+  }
+  cairo_destroy(cr);
+  cairo_surface_flush(s);
+  g_autoptr(GByteArray) png = g_byte_array_new();
+  cairo_surface_t *d = round_trip(s, 3, png);
+  g_assert_cmpint(max_channel_diff(s, d), <=, 7);
+  for (int y = 0; y < 1080; y++)
+    for (int x = 0; x < 1920; x++) {
+      guint32 c = pixel(s, x, y);
+      if (c == PAPER || c == INK || c == ACCENT)
+        g_assert_cmphex(pixel(d, x, y), ==, c);
+    }
+  g_assert_cmpuint(png->len, <, 1920 * 1080 / 20);
+  cairo_surface_destroy(d);
+  cairo_surface_destroy(s);
+}
+
 /* Other formats go through cairo, losslessly. */
 static void test_argb(void)
 {
@@ -262,6 +301,7 @@ int main(int argc, char **argv)
   g_test_add_func("/png/rgb-beyond-bound", test_rgb_beyond_bound);
   g_test_add_func("/png/run-lengths", test_run_lengths);
   g_test_add_func("/png/deterministic", test_deterministic);
+  g_test_add_func("/png/slide", test_slide);
   g_test_add_func("/png/argb-through-cairo", test_argb);
   return g_test_run();
 }

@@ -1,10 +1,15 @@
 /* png.c - fast PNG encoding of cairo image surfaces with libpng. See png.h. */
 #include "layout/png.h"
 
+#include "layout/zrle.h"
+
 #include <gio/gio.h>
 #include <png.h>
 #include <stdint.h>
-#include <zlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include <libdeflate.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,21 +79,33 @@ static PngSlot *tab_add(PngTable *t, guint32 colour)
 
 /* ---- choosing the palette ------------------------------------------------------------------ */
 
+/* The end of the run of colour c (24 bits) that reaches px[x]: the first x' >= x whose
+ * colour differs, else w. Four pixels at a time where SSE2 is there: most of a row is
+ * long runs (paper, stripes). */
+static int run_end(const guint32 *px, int x, int w, guint32 c)
+{
+#ifdef __SSE2__
+  const __m128i mask = _mm_set1_epi32(PNG_RGB), pat = _mm_set1_epi32((int)c);
+  for (; x + 4 <= w; x += 4) {
+    __m128i v = _mm_and_si128(_mm_loadu_si128((const void *)(px + x)), mask);
+    int eq = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v, pat)));
+    if (eq != 0xF)
+      return x + __builtin_ctz((unsigned)~eq & 0xFu);
+  }
+#endif
+  while (x < w && (px[x] & PNG_RGB) == c)
+    x++;
+  return x;
+}
+
 /* Adds `reps` times the pixels of one row (w pixels) to `hist`. */
 static void hist_row(PngTable *hist, const guint32 *px, int w, guint32 reps)
 {
-  guint32 run = px[0] & PNG_RGB, len = 0;
-  for (int x = 0; x < w; x++) {
-    guint32 c = px[x] & PNG_RGB; /* most pixels equal their neighbour */
-    if (c == run) {
-      len++;
-      continue;
-    }
-    tab_add(hist, run)->val += len * reps;
-    run = c;
-    len = 1;
+  for (int x = 0, end; x < w; x = end) {
+    guint32 c = px[x] & PNG_RGB;
+    end = run_end(px, x + 1, w, c);
+    tab_add(hist, c)->val += (guint32)(end - x) * reps;
   }
-  tab_add(hist, run)->val += len * reps;
 }
 
 /* Counts the pixels of each colour of `surf` into `hist` (val = count); a row equal to
@@ -207,15 +224,15 @@ static void row_to_rgb(const guint32 *src, guint8 *dst, int w)
 /* One xRGB32 row as palette indices (the val of each colour's slot in `hist`). */
 static void row_to_index(const guint32 *src, guint8 *dst, int w, const PngTable *hist)
 {
-  guint32 prev = src[0] & PNG_RGB;
-  guint8 idx = (guint8)tab_find(hist, prev)->val;
-  for (int x = 0; x < w; x++) {
+  for (int x = 0, end; x < w; x = end) {
     guint32 c = src[x] & PNG_RGB;
-    if (c != prev) {
-      prev = c;
-      idx = (guint8)tab_find(hist, c)->val;
-    }
-    dst[x] = idx;
+    end = run_end(src, x + 1, w, c);
+    guint8 idx = (guint8)tab_find(hist, c)->val;
+    if (end - x > 8)
+      memset(dst + x, idx, (size_t)(end - x));
+    else
+      for (int i = x; i < end; i++)
+        dst[i] = idx;
   }
 }
 
@@ -257,7 +274,7 @@ static bool png_write_rgb(cairo_surface_t *surf, GByteArray *out)
   return ok;
 }
 
-/* ---- palette PNGs: chunks written here, rows chosen per row (None or Up) for zlib -------- */
+/* ---- palette PNGs: chunks written here, rows filtered None or Up, compressed by runs ----- */
 
 static void put_be32(GByteArray *out, guint32 v)
 {
@@ -280,55 +297,46 @@ static void chunk_end(GByteArray *out, guint at)
   guint32 len = out->len - at - 8;
   for (int i = 0; i < 4; i++)
     out->data[at + (guint)i] = (guint8)(len >> (24 - 8 * i));
-  put_be32(out, (guint32)crc32(0, out->data + at + 4, len + 4));
+  put_be32(out, libdeflate_crc32(0, out->data + at + 4, len + 4));
 }
 
-/* Feeds len bytes to the deflate stream, appending what it writes to out. */
-static void z_feed(z_stream *zs, GByteArray *out, const guint8 *data, size_t len, int flush)
-{
-  guint8 buf[16384];
-  zs->next_in = (Bytef *)(uintptr_t)data; /* zlib reads it only */
-  zs->avail_in = (uInt)len;
-  do {
-    zs->next_out = buf;
-    zs->avail_out = sizeof buf;
-    deflate(zs, flush);
-    g_byte_array_append(out, buf, (guint)(sizeof buf - zs->avail_out));
-  } while (zs->avail_out == 0);
-}
-
-/* The rows as palette indices in one IDAT chunk: a row with the same indices as the one
- * above is filtered Up (all zeros), any other None; zlib level 1, run-length strategy. */
-static void palette_idat(cairo_surface_t *surf, const PngTable *hist, const bool *same,
-                         GByteArray *out)
+/* The rows as filtered palette-index bytes, h rows of 1 + w: a row with the same indices
+ * as the one above is filtered Up (2 then zeros), any other None (0 then its indices).
+ * Returns the buffer (g_free) and its length in *len. */
+static guint8 *palette_rows(cairo_surface_t *surf, const PngTable *hist, const bool *same,
+                            gsize *len)
 {
   int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
   int stride = cairo_image_surface_get_stride(surf);
   const guint8 *data = cairo_image_surface_get_data(surf);
   gsize n = (gsize)w + 1; /* [0]: the row's filter type */
-  guint8 *prev = g_malloc0(n), *cur = g_malloc0(n), *up = g_malloc0(n);
-  up[0] = 2;
-  guint at = chunk_begin(out, "IDAT");
-  z_stream zs = {0};
-  deflateInit2(&zs, 1, Z_DEFLATED, 15, 8, Z_RLE);
+  guint8 *buf = g_malloc0(n * (gsize)h), *last = NULL; /* last: the latest None row */
   for (int y = 0; y < h; y++) {
-    bool repeat = y > 0 && same[y]; /* the same pixels: the same indices */
-    if (!repeat) {
+    guint8 *row = buf + n * (gsize)y;
+    if (!(y > 0 && same[y])) { /* the same pixels: the same indices */
       row_to_index((const guint32 *)(const void *)(data + (size_t)y * (size_t)stride),
-                   cur + 1, w, hist);
-      repeat = y > 0 && memcmp(cur, prev, n) == 0;
-      guint8 *t = prev;
-      prev = cur;
-      cur = t;
+                   row + 1, w, hist);
+      if (!last || memcmp(row + 1, last + 1, n - 1) != 0) {
+        last = row;
+        continue;
+      }
+      memset(row + 1, 0, n - 1);
     }
-    z_feed(&zs, out, repeat ? up : prev, n, Z_NO_FLUSH);
+    row[0] = 2;
   }
-  z_feed(&zs, out, NULL, 0, Z_FINISH);
-  deflateEnd(&zs);
+  *len = n * (gsize)h;
+  return buf;
+}
+
+/* The rows (see palette_rows) in one IDAT chunk, compressed by runs (zrle.h). */
+static void palette_idat(cairo_surface_t *surf, const PngTable *hist, const bool *same,
+                         GByteArray *out)
+{
+  gsize len;
+  g_autofree guint8 *rows = palette_rows(surf, hist, same, &len);
+  guint at = chunk_begin(out, "IDAT");
+  zrle_compress(rows, len, out);
   chunk_end(out, at);
-  g_free(prev);
-  g_free(cur);
-  g_free(up);
 }
 
 /* An RGB24 surface as an 8-bit palette PNG: the n colours of pal, each pixel's index
