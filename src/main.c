@@ -12,6 +12,7 @@
 
 #include "build/build.h"
 #include "build/session.h"
+#include "build/stamp.h"
 #include "build/watch.h"
 #include "model/diag.h"
 #include "layout/fonts.h"
@@ -142,13 +143,19 @@ static int cmd_build(CliOptions *o)
     return EXIT_USAGE;
   }
   DiagList *dl = diag_list_new();
-  RlModel *m = load_checked(o, dl);
-  int rc = diag_has_errors(dl) ? EXIT_DATA : build_run(m, &b, dl);
+  RlStamp *stamp = stamp_scan(&b); /* before anything is read */
+  b.stamp = stamp;
+  int rc = EXIT_OK;
+  if (!build_unchanged(&b, dl)) {
+    RlModel *m = load_checked(o, dl);
+    rc = diag_has_errors(dl) ? EXIT_DATA : build_run(m, &b, dl);
+    model_free(m);
+  }
   diag_print(dl, stderr);
   if (rc == EXIT_DATA && !diag_has_errors(dl))
     rc = EXIT_OK;
-  model_free(m);
   diag_list_free(dl);
+  stamp_free(stamp);
   g_ptr_array_unref(b.only);
   return rc;
 }

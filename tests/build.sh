@@ -15,7 +15,7 @@ out="$tmp/out"
 build() { "$RELAIS" build -d "$tmp/data" --only guide,flyer "$@"; }
 json() { python3 -c "import json,sys; m=json.load(open('$out/manifest.json')); $1"; }
 # Every output file of the folder, with its checksum, sorted (the manifest and page too).
-sums() { (cd "$1" && find . -type f ! -name '.relais.lock' -print0 | sort -z | xargs -0 md5sum); }
+sums() { (cd "$1" && find . -type f ! -name '.relais.lock' ! -name '.relais.stamp' -print0 | sort -z | xargs -0 md5sum); }
 
 build -o "$out" -j 2 2>"$tmp/first.log"
 rc=$?

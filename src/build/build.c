@@ -16,6 +16,7 @@
 #include "build/plan.h"
 #include "build/pool.h"
 #include "build/progress.h"
+#include "build/stamp.h"
 #include "layout/fonts.h"
 #include "layout/preflight.h"
 
@@ -339,11 +340,19 @@ static void write_index(Run *run)
   }
 }
 
+/* The build's one summary line; `note` (may be NULL) is added after a semicolon. */
+static void report_line(RlProgress *p, guint made, guint pages, guint unchanged, guint removed,
+                        guint failed, double seconds, const char *note)
+{
+  progress_say(p, false, "relais: made %u (%u page%s), unchanged %u, removed %u, failed %u, in %.2f s%s%s",
+               made, pages, pages == 1 ? "" : "s", unchanged, removed, failed, seconds,
+               note ? "; " : "", note ? note : "");
+}
+
 static void report(Run *run, double seconds)
 {
-  progress_say(run->progress, false, "relais: made %u (%u page%s), unchanged %u, removed %u, failed %u, in %.2f s",
-               run->made, run->pages, run->pages == 1 ? "" : "s", run->unchanged, run->removed,
-               run->failed->len, seconds);
+  report_line(run->progress, run->made, run->pages, run->unchanged, run->removed, run->failed->len,
+              seconds, NULL);
   if (run->failed->len)
     progress_say(run->progress, true, "relais: not written (previous outputs kept):");
   for (guint i = 0; i < run->failed->len; i++)
@@ -356,6 +365,7 @@ static void build_locked(Run *run)
   const RlBuildOptions *opt = run->opt;
   g_autofree char *mpath = g_build_filename(opt->out_dir, "manifest.json", NULL);
   g_autofree char *warning = NULL;
+  stamp_forget(opt->out_dir); /* outputs may change from here on */
   output_sweep(opt->out_dir);
   run->manifest = manifest_load(mpath, &warning);
   if (warning && !opt->quiet)
@@ -382,6 +392,31 @@ static void build_locked(Run *run)
   plan_free(plan);
 }
 
+/* After a build that made or kept every output: OUT/.relais.stamp for the next one. A
+ * stamp that cannot be written only costs the next build its fast path. */
+static void save_stamp(Run *run)
+{
+  if (!run->opt->stamp || run->rc != EXIT_OK || run->failed->len || !run->manifest)
+    return;
+  g_autoptr(GError) err = NULL;
+  if (!stamp_save(run->opt->stamp, run->opt, run->manifest, run->data_diags,
+                  run->made + run->unchanged, &err))
+    g_debug("no stamp: %s", err->message);
+}
+
+bool build_unchanged(const RlBuildOptions *opt, DiagList *dl)
+{
+  gint64 t0 = g_get_monotonic_time();
+  guint outputs = 0, checked = 0;
+  if (!opt->stamp || opt->force || !stamp_replay(opt->stamp, opt, dl, &outputs, &checked))
+    return false;
+  RlProgress *p = progress_new(stderr, opt->quiet, 0);
+  g_autofree char *note = g_strdup_printf("nothing changed (checked %u files)", checked);
+  report_line(p, 0, 0, outputs, 0, 0, (double)(g_get_monotonic_time() - t0) / G_USEC_PER_SEC, note);
+  progress_free(p);
+  return true;
+}
+
 int build_run(const RlModel *m, const RlBuildOptions *opt, DiagList *dl)
 {
   signal(SIGXFSZ, SIG_IGN); /* a full disk or a file size limit is an I/O error, not a crash */
@@ -406,6 +441,7 @@ int build_run(const RlModel *m, const RlBuildOptions *opt, DiagList *dl)
     run.rc = EXIT_IO;
   }
   report(&run, (double)(g_get_monotonic_time() - t0) / G_USEC_PER_SEC);
+  save_stamp(&run);
   lock_free(lock);
   progress_free(run.progress);
   manifest_free(run.manifest);

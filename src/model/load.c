@@ -940,8 +940,7 @@ static void load_layout(LoadCtx *cx, const char *dir, const char *name)
   yamldoc_free(doc);
 }
 
-/* The layouts folder: as given, else DATA/layouts if it exists, else DATA/../layouts. */
-static char *layouts_folder(const char *data_dir, const char *given)
+char *load_layouts_folder(const char *data_dir, const char *given)
 {
   if (given)
     return g_strdup(given);
@@ -963,7 +962,7 @@ static char *layouts_folder(const char *data_dir, const char *given)
 
 static void load_layouts(LoadCtx *cx, const char *layouts_dir)
 {
-  g_autofree char *dir = layouts_folder(cx->m->data_dir, layouts_dir);
+  g_autofree char *dir = load_layouts_folder(cx->m->data_dir, layouts_dir);
   if (layouts_dir && !g_file_test(dir, G_FILE_TEST_IS_DIR))
     diag_error(cx->dl, model_intern(cx->m, dir), 0, 0, "no such layouts folder");
   for (int i = 0; layout_kinds[i]; i++)
