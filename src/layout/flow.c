@@ -254,6 +254,16 @@ static void place_slices(RlFlow *flow, guint i, Cursor *c)
   }
 }
 
+double flow_natural_height(const RlFlow *flow)
+{
+  double h = 0;
+  for (guint i = 0; i < flow->blocks->len; i++) {
+    const Block *b = g_ptr_array_index(flow->blocks, i);
+    h += (i > 0 ? b->o.space_before : 0) + block_height(b) + (i + 1 < flow->blocks->len ? b->o.space_after : 0);
+  }
+  return h;
+}
+
 int flow_paginate(RlFlow *flow)
 {
   g_array_set_size(flow->pieces, 0);

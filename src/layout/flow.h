@@ -60,6 +60,11 @@ double flow_width(const RlFlow *flow);
 /* Height available for blocks on a page (above the footer), points. */
 double flow_body_height(const RlFlow *flow);
 
+/* Height of every block stacked in one column that never breaks: the blocks and the
+ * spaces between them (not before the first, not after the last), points. A flow without
+ * page breaks fits one page exactly when this is at most flow_body_height(). */
+double flow_natural_height(const RlFlow *flow);
+
 /* Adds a text block; the flow takes ownership of box (laid out at flow_width() - indent).
  * NULL opts = a plain paragraph. */
 void flow_add_text(RlFlow *flow, RlTextBox *box, const RlBlockOpts *opts);

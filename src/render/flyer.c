@@ -1,8 +1,10 @@
 /* flyer.c - one A5 page per group and language for notice boards: kind, big name, what,
  * for whom, when, where, cost, access, languages, the phone number in large tabular
  * figures, a QR code >= 30 mm with its address printed beside it, the network, and an
- * "Example" mark on sample groups. When the text does not fit one page, the type steps
- * down (never under the floor); if it still does not fit, that is a preflight finding. */
+ * "Example" mark on sample groups. The type is the largest that fits one page (never
+ * under the floor, never over the layout's sizes), secondary details are left out only
+ * when everything does not fit at the floor; if nothing fits, that is a preflight finding. */
+#include <math.h>
 #include <string.h>
 
 #include "brochure.h"
@@ -68,7 +70,7 @@ static void flyer_plan(const RlModel *m, const RlRenderOptions *opt, GPtrArray *
 
 /* The QR code with "Scan the code or go to" and the address beside it. */
 typedef struct {
-  RlQr *qr;
+  const RlQr *qr;     /* borrowed: the flyer's (see flyer_qr) */
   double size, total;
   RlTextBox *scan, *url;
   char *link, *alt;
@@ -77,7 +79,6 @@ typedef struct {
 static void qr_row_free(gpointer p)
 {
   QrRow *r = p;
-  qr_free(r->qr);
   text_box_free(r->scan);
   text_box_free(r->url);
   g_free(r->link);
@@ -103,6 +104,21 @@ static void qr_row_draw(void *data, cairo_t *cr, double x, double y, double w, R
   pdf_tag_end(cr, "P");
 }
 
+/* One way of fitting a flyer: what it shows (brief), its title's share, and the type
+ * sizes it may take. Boxes are shared by every try (see box_new). */
+typedef struct {
+  RlFonts *f;
+  GHashTable *boxes;
+  const RlLayout *base;
+  const RlModel *m;
+  const RlGroup *g;
+  RlLang lang;
+  const RlQr *qr; /* the code of the group's website, or NULL (see flyer_qr) */
+  int brief;
+  double title;
+  double floor, body; /* the floor and the layout's body size (the largest tried) */
+} Fit;
+
 typedef struct {
   RlFonts *f;
   const RlLayout *lay;
@@ -110,7 +126,9 @@ typedef struct {
   const RlModel *m;
   const RlGroup *g;
   RlLang lang;
+  const RlQr *qr;
   double line;
+  double last_after;  /* the space after the block added last, points */
   int brief;          /* what was left out to fit: 1 access, languages, e-mail; 2 also
                        * for whom; 3 also cost */
   GHashTable *boxes;  /* char* key -> RlTextBox*: every box laid out for this flyer */
@@ -153,6 +171,7 @@ static void add(Flyer *fl, RlRole role, const char *label, const char *text, RlP
   o.keep_together = true;
   if (!o.space_after)
     o.space_after = fl->line / 5;
+  fl->last_after = o.space_after;
   flow_add_text(fl->flow, box_new(fl->boxes, fl->f, &st, label, text, flow_width(fl->flow), pos), &o);
 }
 
@@ -211,15 +230,13 @@ static void qr_row(Flyer *fl)
   const char *url = fl->g->contact.website;
   if (!url || !*url)
     return;
-  QrRow *r = g_new0(QrRow, 1);
-  g_autofree char *esc = pdf_uri_escape(url);
-  r->qr = qr_new(esc, NULL);
-  if (!r->qr) {
-    qr_row_free(r);
+  if (!fl->qr) {
     g_autofree char *label = card_label(RL_S_WEB, fl->lang);
     add(fl, RL_ROLE_BODY, label, url, fl->g->contact.pos, url, (RlBlockOpts){0});
     return;
   }
+  QrRow *r = g_new0(QrRow, 1);
+  r->qr = fl->qr;
   r->size = pdf_mm(MAX(fl->lay->qr_mm, 30));
   r->total = qr_total_width(r->qr, r->size);
   r->link = g_strdup(url);
@@ -230,8 +247,10 @@ static void qr_row(Flyer *fl)
   r->scan = box_new(fl->boxes, fl->f, &body, NULL, strings_get(RL_S_SCAN, fl->lang), w, fl->g->contact.pos);
   r->url = box_new(fl->boxes, fl->f, &strong, NULL, url, w, fl->g->contact.pos);
   double h = MAX(r->size, r->scan->height_pt + r->url->height_pt);
+  /* The quiet zone above the code needs white, not more room: the space after the block
+   * above is white already (and so is the leading under its last line). */
   flow_add_custom(fl->flow, h, qr_row_draw, r, qr_row_free,
-                  &(RlBlockOpts){.space_before = quiet + 2,
+                  &(RlBlockOpts){.space_before = MAX(quiet - fl->last_after, 0),
                                  .what = url, .pos = fl->g->contact.pos});
 }
 
@@ -245,18 +264,30 @@ static void network(Flyer *fl)
   field(fl, RL_S_NETWORK, line, n->rec.pos);
 }
 
-/* The flyer laid out with every type size scaled by `scale` (never under the floor). */
-static RlFlow *flyer_flow(RlFonts *f, GHashTable *boxes, const RlLayout *base, RlLayout *lay,
-                          double scale, double title_scale, int brief, const RlModel *m,
-                          const RlGroup *g, RlLang lang)
+/* The code of the group's website for its flyers, or NULL when it has none or it cannot
+ * be encoded (the address is printed instead). Encoded once per flyer: every try at
+ * fitting the page draws the same code. Free with qr_free(). */
+static RlQr *flyer_qr(const RlGroup *g)
 {
-  *lay = *base;
+  const char *url = g->contact.website;
+  if (!url || !*url)
+    return NULL;
+  g_autofree char *esc = pdf_uri_escape(url);
+  return qr_new(esc, NULL);
+}
+
+/* The flyer laid out the way `fit` says with every type size scaled by `scale` (never
+ * under the floor); its layout goes in lay. */
+static RlFlow *flyer_flow(const Fit *fit, RlLayout *lay, double scale)
+{
+  *lay = *fit->base;
   lay->body_pt *= scale, lay->h1_pt *= scale, lay->h2_pt *= scale;
-  lay->title_pt *= scale * title_scale;
+  lay->title_pt *= scale * fit->title;
   RlTextStyle body = text_style(lay, RL_ROLE_BODY);
-  Flyer fl = {.f = f, .lay = lay, .m = m, .g = g, .lang = lang, .brief = brief,
-              .line = body.size_pt * body.line_height, .boxes = boxes};
-  fl.flow = flow_new(f, lay, NULL, NULL);
+  Flyer fl = {.f = fit->f, .lay = lay, .m = fit->m, .g = fit->g, .lang = fit->lang,
+              .qr = fit->qr, .brief = fit->brief, .line = body.size_pt * body.line_height,
+              .boxes = fit->boxes};
+  fl.flow = flow_new(fit->f, lay, NULL, NULL);
   head(&fl);
   details(&fl);
   network(&fl);
@@ -264,16 +295,81 @@ static RlFlow *flyer_flow(RlFonts *f, GHashTable *boxes, const RlLayout *base, R
   return fl.flow;
 }
 
-/* Steps the type down until the flyer fits one page, first with every detail, then
- * without the secondary ones; returns the flow (and its layout in lay, which must outlive
- * the flow). */
+/* Body sizes are tried in steps of this many points, from the floor up to the layout's. */
+#define FIT_STEP_PT 0.25
+
+static double fit_scale(const Fit *fit, int k)
+{
+  return MIN(1.0, (fit->floor + k * FIT_STEP_PT) / fit->body);
+}
+
+/* The flyer with its body at size step k (the floor + k steps, at most the layout's
+ * size); its layout goes in lay. */
+static RlFlow *fit_at(const Fit *fit, int k, RlLayout *lay)
+{
+  return flyer_flow(fit, lay, fit_scale(fit, k));
+}
+
+/* A size step tried and the height of the flyer there (all of it in one column). */
+typedef struct {
+  int k;
+  double h;
+} Try;
+
+/* The step to try next: where the height reaches `avail` if it grows linearly with the
+ * square of the type size (longer lines and more of them) through the last two tries a
+ * and b (through a and zero when there is one), within the gap (lo fits; hi does not, or
+ * is top + 1 when no size has failed yet), and within its middle half when both ends
+ * are known, so that the gap shrinks by a quarter at least. */
+static int fit_guess(const Fit *fit, Try a, Try b, int lo, int hi, int top, double avail)
+{
+  double sa = fit_scale(fit, a.k), sb = fit_scale(fit, b.k), x = sa * sa * avail / MAX(a.h, 1);
+  if (a.k != b.k && fabs(b.h - a.h) > 0.01)
+    x = sa * sa + (sb * sb - sa * sa) * (avail - a.h) / (b.h - a.h);
+  double k = (sqrt(MAX(x, 0)) * fit->body - fit->floor) / FIT_STEP_PT + 1e-6;
+  int m = MAX(hi > top ? 1 : (hi - lo) / 4, 1);
+  return CLAMP((int)floor(MIN(k, top + 1.0)), lo + m, MIN(hi, top + 1) - m);
+}
+
+/* `flow` fits one page at the floor (step 0): returns the flyer at the largest step up to
+ * `top` that still fits (its layout in lay), narrowing the gap between the largest step
+ * known to fit and the smallest known not to by guesses from the heights measured (see
+ * fit_guess). Takes ownership of flow. */
+static RlFlow *fit_grow(const Fit *fit, RlFlow *flow, RlLayout *lay, int top)
+{
+  double avail = flow_body_height(flow);
+  int lo = 0, hi = top + 1;
+  Try last = {0, flow_natural_height(flow)}, prev = last;
+  while (hi - lo > 1) {
+    int k = fit_guess(fit, prev, last, lo, hi, top, avail);
+    RlLayout try_lay;
+    RlFlow *t = fit_at(fit, k, &try_lay);
+    prev = last, last = (Try){k, flow_natural_height(t)};
+    if (flow_paginate(t) == 1) {
+      flow_free(flow);
+      flow = t, *lay = try_lay, lo = k;
+    } else {
+      flow_free(t);
+      hi = k;
+    }
+  }
+  return flow;
+}
+
+/* Fits the flyer on one page with the largest type that fits: every detail while they
+ * fit at the floor, then without the secondary ones, and so on; within the first way
+ * that fits at the floor, the type grows as far as it still fits. Returns the flow (and
+ * its layout in lay, which must outlive the flow); when nothing fits, the last way at
+ * the floor (more than one page: a finding). */
 static RlFlow *fit_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, const RlModel *m,
-                        const RlGroup *g, RlLang lang)
+                        const RlGroup *g, RlLang lang, const RlQr *qr)
 {
   g_autoptr(GHashTable) boxes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                                       (GDestroyNotify)text_box_free);
-  double floor = preflight_floor(base);
-  double smallest = floor / MAX(base->body_pt, floor);
+  Fit fit = {.f = f, .boxes = boxes, .base = base, .m = m, .g = g, .lang = lang, .qr = qr,
+             .floor = preflight_floor(base)};
+  fit.body = MAX(base->body_pt, fit.floor);
+  int top = (int)ceil((fit.body - fit.floor) / FIT_STEP_PT - 1e-9);
   /* Tries: every detail; secondary details left out; a smaller title; then for whom and
    * the cost left out too (the guide has them all). */
   static const struct {
@@ -281,16 +377,13 @@ static RlFlow *fit_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, const R
     double title;
   } passes[] = {{0, 1.0}, {1, 1.0}, {1, 0.7}, {2, 0.7}, {3, 0.7}};
   RlFlow *flow = NULL;
-  for (size_t p = 0; p < G_N_ELEMENTS(passes); p++)
-    for (double scale = 1.0;; scale *= 0.92) {
-      scale = MAX(scale, smallest);
-      flow_free(flow);
-      flow = flyer_flow(f, boxes, base, lay, scale, passes[p].title, passes[p].brief, m, g, lang);
-      if (flow_paginate(flow) == 1)
-        return flow;
-      if (scale <= smallest)
-        break;
-    }
+  for (size_t p = 0; p < G_N_ELEMENTS(passes); p++) {
+    fit.brief = passes[p].brief, fit.title = passes[p].title;
+    flow_free(flow);
+    flow = fit_at(&fit, 0, lay);
+    if (flow_paginate(flow) == 1)
+      return fit_grow(&fit, flow, lay, top);
+  }
   return flow;
 }
 
@@ -311,13 +404,15 @@ static bool flyer_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, c
   if (!f)
     return false;
   RlLayout lay;
-  RlFlow *flow = fit_flow(f, base, &lay, m, job->group, job->lang);
+  RlQr *qr = flyer_qr(job->group); /* drawn by the flow: freed after it */
+  RlFlow *flow = fit_flow(f, base, &lay, m, job->group, job->lang, qr);
   RlPage pg = pdf_page(pdf_mm(lay.page_w_mm), pdf_mm(lay.page_h_mm), env->opt && env->opt->press, lay.bleed_mm);
   const char *name = text_get(&job->group->name, job->lang, m->site.default_language);
   RlPdfMeta meta = brochure_meta(job, m, env->opt, name);
   cairo_surface_t *s = pdf_surface_new(path, pg.media_w, pg.media_h, &meta, error);
   if (!s) {
     flow_free(flow);
+    qr_free(qr);
     return false;
   }
   RlProfile prof = preflight_profile(base);
@@ -340,5 +435,6 @@ static bool flyer_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, c
   cairo_surface_destroy(s);
   preflight_free(pf);
   flow_free(flow);
+  qr_free(qr);
   return ok;
 }
