@@ -10,6 +10,7 @@
 #include "brochure.h"
 #include "card.h"
 #include "layout/qr.h"
+#include "model/layout_defaults.h"
 #include "strings.h"
 #include "when.h"
 
@@ -116,6 +117,7 @@ typedef struct {
   const RlQr *qr; /* the code of the group's website, or NULL (see flyer_qr) */
   int brief;
   double title;
+  double leading;     /* line height (multiple of the size) */
   double floor, body; /* the floor and the layout's body size (the largest tried) */
 } Fit;
 
@@ -283,6 +285,7 @@ static RlFlow *flyer_flow(const Fit *fit, RlLayout *lay, double scale)
   *lay = *fit->base;
   lay->body_pt *= scale, lay->h1_pt *= scale, lay->h2_pt *= scale;
   lay->title_pt *= scale * fit->title;
+  lay->line_height = fit->leading;
   RlTextStyle body = text_style(lay, RL_ROLE_BODY);
   Flyer fl = {.f = fit->f, .lay = lay, .m = fit->m, .g = fit->g, .lang = fit->lang,
               .qr = fit->qr, .brief = fit->brief, .line = body.size_pt * body.line_height,
@@ -371,14 +374,19 @@ static RlFlow *fit_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, const R
   fit.body = MAX(base->body_pt, fit.floor);
   int top = (int)ceil((fit.body - fit.floor) / FIT_STEP_PT - 1e-9);
   /* Tries: every detail; secondary details left out; a smaller title; then for whom and
-   * the cost left out too (the guide has them all). */
+   * the cost left out too (the guide has them all); last, lines as close as the floor of
+   * the line height allows. */
   static const struct {
     int brief;
     double title;
-  } passes[] = {{0, 1.0}, {1, 1.0}, {1, 0.7}, {2, 0.7}, {3, 0.7}};
+    bool tight;
+  } passes[] = {{0, 1.0, false}, {1, 1.0, false}, {1, 0.7, false}, {2, 0.7, false},
+                {3, 0.7, false}, {3, 0.7, true}};
+  double tight = MIN(layout_floors(base->name)->line_height, base->line_height);
   RlFlow *flow = NULL;
   for (size_t p = 0; p < G_N_ELEMENTS(passes); p++) {
     fit.brief = passes[p].brief, fit.title = passes[p].title;
+    fit.leading = passes[p].tight ? tight : base->line_height;
     flow_free(flow);
     flow = fit_at(&fit, 0, lay);
     if (flow_paginate(flow) == 1)

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# flyers.sh - A5 flyers use their page. Each bundled flyer has the largest type that fits:
+# built again with the floor raised one step (0.25 pt) above its body size, it can no
+# longer be made as it was (it loses details, a smaller title, or it is cut). None sits
+# above the floor with its page less than 85 % full. And none is given up: the group of
+# tests/data-flyfit (made by bench/gen.py; its flyer once lost its QR code: a three-line
+# name, a schedule note and a two-line network name) fits one page with its QR code, with
+# the bundled layouts and with the built-in ones.
+. "$SRCDIR/tests/lib.sh"
+. "$SRCDIR/tests/pdfcheck.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# flyer_shape PDF: "BODY RATIO FILL WORDS": the size most characters are set at, the
+# largest size over it (the title's share), how far down the text area (A5, 15 mm
+# margins) the lowest ink reaches in %, and a digest of the words.
+flyer_shape() {
+  pdftoppm -r 36 -gray -singlefile "$1" "$tmp/shape" || return 1
+  pdf_text_sizes "$1" | python3 -c '
+import collections, hashlib, re, sys
+sizes, words = collections.Counter(), []
+for line in sys.stdin:
+    page, size, text = (line.rstrip("\n").split(" ", 2) + [""])[:3]
+    sizes[float(size)] += len(text)
+    words.append(text)
+body, top = sizes.most_common(1)[0][0], max(sizes)
+data = open(sys.argv[1], "rb").read()
+head = data.split(b"\n", 3)
+w, h = map(int, head[1].split())
+pix = head[3]
+low = max((r for r in range(h) if min(pix[r * w:(r + 1) * w]) < 128), default=0)
+fill = ((low + 1) * 2.0 - 42.52) / (595.28 - 2 * 42.52) * 100
+digest = hashlib.sha1(re.sub(r"\s+", " ", " ".join(words)).encode()).hexdigest()[:12]
+print("%g %.2f %.1f %s" % (body, top / body, fill, digest))
+' "$tmp/shape.pgm"
+}
+
+# The bundled flyers.
+"$RELAIS" build -q -d "$SRCDIR/data" -o "$tmp/d" --only flyer 2>"$tmp/d.err"
+check "bundled flyers build clean" test $? = 0 -a ! -s "$tmp/d.err"
+n=0; : >"$tmp/shapes"
+for f in "$tmp"/d/flyer/*.pdf; do
+  n=$((n + 1))
+  echo "$(basename "$f" .pdf) $(flyer_shape "$f")" >>"$tmp/shapes"
+done
+check "$n bundled flyers measured" test "$n" -ge 40 -a "$(wc -l <"$tmp/shapes")" = "$n"
+sed 's/^/#   /' "$tmp/shapes"
+
+# Above the floor (and under the layout's 20 pt), a flyer whose page is not 85 % full
+# could have had larger type.
+empty=$(awk '$2 + 0 > 16 && $2 + 0 < 20 && $4 + 0 < 85 { printf " %s(%s pt, %s%%)", $1, $2, $4 }' "$tmp/shapes")
+check "no flyer above the floor leaves 15 % of its page empty${empty:+:$empty}" test -z "$empty"
+
+# The largest type that fits: for each body size B under 20 pt, the flyers at B are built
+# again with the floor at B + 0.25 pt (their groups alone); each must come out different
+# (other words, another title share) or be cut.
+not_largest=""; tried=0
+for b in $(awk '$2 + 0 < 20 { print $2 }' "$tmp/shapes" | sort -u); do
+  up=$(awk -v b="$b" 'BEGIN { print b + 0.25 }')
+  dir=$tmp/up-$b
+  mkdir -p "$dir/data/groups"
+  for e in "$SRCDIR"/data/*; do [ "$(basename "$e")" = groups ] || cp -r "$e" "$dir/data/"; done
+  cp -r "$SRCDIR/layouts" "$dir/layouts"
+  sed -i "s/floor: 16/floor: $up/" "$dir/layouts/flyer.yaml"
+  flyers=$(awk -v b="$b" '$2 == b { print $1 }' "$tmp/shapes")
+  for f in $flyers; do cp "$SRCDIR/data/groups/${f%-*}.yaml" "$dir/data/groups/"; done
+  "$RELAIS" build -q -d "$dir/data" -l "$dir/layouts" -o "$dir/out" --only flyer --allow-findings 2>"$dir/err"
+  for f in $flyers; do
+    tried=$((tried + 1))
+    grep -q "is cut: .*(flyer/$f.pdf, page 1)" "$dir/err" && continue
+    if [ ! -s "$dir/out/flyer/$f.pdf" ]; then not_largest="$not_largest $f(not made at $up pt)"; continue; fi
+    was=$(awk -v f="$f" '$1 == f { print $3, $5 }' "$tmp/shapes")
+    now=$(flyer_shape "$dir/out/flyer/$f.pdf" | awk '{ print $2, $4 }')
+    [ "$was" = "$now" ] && not_largest="$not_largest $f($b pt fits at $up pt)"
+  done
+done
+check "$tried flyers under 20 pt have the largest type that fits${not_largest:+; not:$not_largest}" \
+  test "$tried" -ge 40 -a -z "$not_largest"
+
+# The benchmark group that once lost its QR code, with the bundled layouts and with the
+# built-in ones (an empty layouts folder).
+mkdir -p "$tmp/none"
+for l in "$SRCDIR/layouts" "$tmp/none"; do
+  what=$([ "$l" = "$tmp/none" ] && echo "built-in layouts" || echo "bundled layouts")
+  out=$tmp/ff-$(basename "$l")
+  "$RELAIS" build -q -d "$SRCDIR/tests/data-flyfit" -l "$l" -o "$out" --only flyer 2>"$out.err"
+  check "data-flyfit, $what: builds with no finding" test $? = 0 -a ! -s "$out.err"
+  sed 's/^/#   /' "$out.err"
+  p=$out/flyer/angst-brugge-nl.pdf
+  check "data-flyfit, $what: one page" test "$(pdfinfo "$p" 2>/dev/null | awk '/^Pages:/ { print $2 }')" = 1
+  qr=$(pdf_qr_decodes "$p" 1 2>/dev/null | head -n 1)
+  check "data-flyfit, $what: the QR code is there and decodes ($qr)" test "$qr" = "https://example.org/leuven"
+  txt=$(pdftotext "$p" - 2>/dev/null | tr -s ' \n' ' ')
+  check "data-flyfit, $what: phone and network printed" \
+    grep -q "016 00 00 19.*Netwerk GGZ Noord-West-\?Vlaanderen" <<<"$txt"
+  check "data-flyfit, $what: every word can be seen" pdf_text_visible "$p"
+  min=$(pdf_min_font_size "$p" 2>/dev/null)
+  check "data-flyfit, $what: nothing under 16 pt (${min}pt)" pdf_size_at_least "$min" 16
+done
+
+finish
