@@ -105,6 +105,18 @@ echo "notes" >"$tmp/fonts/notes.txt"
 build 2>"$tmp/font.log"
 check "file added to fonts/: the normal path" slow "$tmp/font.log"
 
+# A file deep in the data folder; an output folder inside the data folder (not an input).
+build 2>/dev/null
+mkdir -p "$tmp/data/maps/a/b/c/d/e/f/g/h/i/j"
+build 2>/dev/null
+echo "<svg/>" >"$tmp/data/maps/a/b/c/d/e/f/g/h/i/j/deep.svg"
+build 2>"$tmp/deep.log"
+check "file added ten folders down: the normal path" slow "$tmp/deep.log"
+"$RELAIS" build -d "$tmp/data" -o "$tmp/data/out" --only flyer 2>/dev/null
+"$RELAIS" build -d "$tmp/data" -o "$tmp/data/out" --only flyer 2>"$tmp/inside.log"
+check "output folder inside the data folder: fast" fast "$tmp/inside.log"
+rm -rf "$tmp/data/out"
+
 # Bad data: the same errors and exit status as ever.
 build 2>/dev/null
 echo "name: [" >>"$tmp/data/groups/jette-cafe.yaml"

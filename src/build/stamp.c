@@ -14,8 +14,6 @@
 /* A file modified this close to the scan's start may change again without its stat
  * changing (timestamps come from a coarse clock; FAT keeps mtimes to 2 s): hash it. */
 #define RACY_NS (G_GINT64_CONSTANT(2000000000))
-/* Folders deeper than this under a root are not read (the loader reads two levels). */
-#define MAX_DEPTH 8
 /* The stamp's GVariant: magic, fingerprint, scan start (ns), inputs
  * (kind 'f' file / 'm' missing, path, size, mtime ns, ctime ns, inode, device,
  * SHA-256 or ""), outputs (path under OUT, size, mtime ns, inode), the data's diagnostics
@@ -98,9 +96,18 @@ static bool is_vcs(const char *name)
   return strcmp(name, ".git") == 0 || strcmp(name, ".hg") == 0 || strcmp(name, ".svn") == 0;
 }
 
-/* Records every file under dir (sorted, depth first), skipping version-control folders
- * and the output folder `skip` (a stat, or NULL). */
-static void add_tree(RlStamp *s, const char *dir, int depth, const struct stat *skip)
+/* True the first time a folder (by device and inode) is seen: each folder is read once,
+ * whatever links lead to it twice or in a loop. */
+static bool first_visit(GHashTable *seen, const struct stat *st)
+{
+  char *key = g_strdup_printf("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64)st->st_dev,
+                              (guint64)st->st_ino);
+  return g_hash_table_add(seen, key);
+}
+
+/* Records every file under dir (sorted, depth first; in sub-folders too when `deep`),
+ * skipping version-control folders and folders already in `seen` (the output folder). */
+static void add_tree(RlStamp *s, const char *dir, bool deep, GHashTable *seen)
 {
   g_autoptr(GPtrArray) names = dir_names(dir);
   for (guint i = 0; names && i < names->len; i++) {
@@ -111,22 +118,20 @@ static void add_tree(RlStamp *s, const char *dir, int depth, const struct stat *
       add_file(s, path, NULL);
     else if (S_ISREG(st.st_mode))
       add_file(s, path, &st);
-    else if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH && !is_vcs(name) &&
-             !(skip && st.st_ino == skip->st_ino && st.st_dev == skip->st_dev))
-      add_tree(s, path, depth + 1, skip);
+    else if (S_ISDIR(st.st_mode) && deep && !is_vcs(name) && first_visit(seen, &st))
+      add_tree(s, path, deep, seen);
   }
 }
 
 /* A root folder: its files (recursively when `deep`), or one 'm' entry when it is not a
  * folder (its appearing later changes the scan). */
-static void add_root(RlStamp *s, const char *dir, bool deep, const struct stat *skip)
+static void add_root(RlStamp *s, const char *dir, bool deep, GHashTable *seen)
 {
   struct stat st;
-  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
     add_file(s, dir, NULL);
-    return;
-  }
-  add_tree(s, dir, deep ? 0 : MAX_DEPTH, skip);
+  else if (first_visit(seen, &st))
+    add_tree(s, dir, deep, seen);
 }
 
 /* True when path lies inside dir (their names made absolute, "." and ".." resolved, links
@@ -167,16 +172,18 @@ RlStamp *stamp_scan(const RlBuildOptions *opt)
   s->entries = g_array_new(FALSE, TRUE, sizeof(StampEntry));
   g_array_set_clear_func(s->entries, entry_clear);
   s->fingerprint = fingerprint(opt);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   struct stat out_st;
-  const struct stat *skip = stat(opt->out_dir, &out_st) == 0 ? &out_st : NULL;
-  add_root(s, opt->data_dir, true, skip);
+  if (stat(opt->out_dir, &out_st) == 0) /* outputs are not inputs, even inside DATA */
+    first_visit(seen, &out_st);
+  add_root(s, opt->data_dir, true, seen);
   g_autofree char *layouts = load_layouts_folder(opt->data_dir, opt->layouts_dir);
   if (!inside(layouts, opt->data_dir))
-    add_root(s, layouts, false, skip);
+    add_root(s, layouts, false, seen);
   g_autofree char *fonts = fonts_dir_find(opt->data_dir);
   g_autofree char *beside = g_build_filename(opt->data_dir, "..", "fonts", NULL);
   if (!fonts || !inside(fonts, opt->data_dir))
-    add_root(s, fonts ? fonts : beside, true, skip);
+    add_root(s, fonts ? fonts : beside, true, seen);
   return s;
 }
 
