@@ -19,7 +19,9 @@ What it does, in order:
      keep sharing exactly the same border points: no slivers, no gaps);
   4. writes one <path id="nis-XXXXX" class="mun"> per municipality, grouped by
      arrondissement <g id="nis-AAAAA" class="arr"> inside province <g id="nis-PPPPP"
-     class="prov">, plus province borders and the country outline drawn on top;
+     class="prov">, plus province borders and the country outline drawn on top, each
+     a <g> of pieces cut by MESH_CELL squares (relais's close-ups trace only the pieces
+     that meet their box; the whole line would be written into every poster's PDF);
   5. writes the sidecar (ids pattern, every code, projection) for relais.
 
 Styles are classes in one <style> element (no inline fill), so a stylesheet given to
@@ -41,6 +43,7 @@ TOLERANCE = 0.35            # Douglas-Peucker tolerance, user units (0.1 % of th
 # under a 0.5 pt (0.18 mm) border: the inset looks the same with a fraction of the points.
 OVERVIEW_TOLERANCE = 2.0
 DECIMALS = 1                # coordinates are written with this many decimals
+MESH_CELL = 100.0           # the border lines are cut into squares this wide (user units)
 
 # Quirks of the source (see its README): Brussels has no province code (we use its
 # region code 04000 as its province group); Ath has no province on its arrondissement.
@@ -227,13 +230,15 @@ def municipalities(topo):
 
 def mesh(munis, arcs, key):
     """Path data of the arcs between areas whose `key` differs (key None: the country's
-    outline, arcs used by one municipality only)."""
+    outline, arcs used by one municipality only), one string per MESH_CELL square (by the
+    middle of each arc's box), in order of the squares: a close-up then traces only the
+    pieces it shows."""
     users = {}
     for m in munis:
         for ring in m[4]:
             for idx in ring:
                 users.setdefault(idx if idx >= 0 else ~idx, []).append(m)
-    d = []
+    cells = {}
     for idx in sorted(users):
         ms = users[idx]
         if key is None:
@@ -242,14 +247,23 @@ def mesh(munis, arcs, key):
             take = len(ms) == 2 and key(ms[0]) != key(ms[1])
         if take and len(arcs[idx]) >= 2:
             pts = arcs[idx]
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+            cell = (int((min(ys) + max(ys)) / 2 // (MESH_CELL * 10 ** DECIMALS)),
+                    int((min(xs) + max(xs)) / 2 // (MESH_CELL * 10 ** DECIMALS)))
             (x, y), rest = pts[0], pts[1:]
             seg = [f"M{num(x)} {num(y)}l"]
             parts = []
             for px, py in rest:
                 parts.append(f"{num(px - x)} {num(py - y)}")
                 x, y = px, py
-            d.append(seg[0] + " ".join(parts))
-    return "".join(d)
+            cells.setdefault(cell, []).append(seg[0] + " ".join(parts))
+    return ["".join(cells[c]) for c in sorted(cells)]
+
+
+def mesh_group(gid, cls, pieces):
+    """A <g> of the mesh's pieces, each a <path> with its own id (gid-1, gid-2, ...)."""
+    paths = "".join(f'<path id="{gid}-{i}" d="{d}"/>' for i, d in enumerate(pieces, 1))
+    return f'<g id="{gid}" class="{cls}">{paths}</g>'
 
 
 # Names of the groups the source leaves without one (Brussels' province slot is its region).
@@ -341,9 +355,8 @@ def write_svg(path, munis, arcs, height, names):
             lines.append("</g>")
         lines.append("</g>")
     lines.append("</g>")
-    lines.append(f'<path id="province-borders" class="prov-border" '
-                 f'd="{mesh(munis, arcs, lambda m: m[2])}"/>')
-    lines.append(f'<path id="country-border" class="country" d="{mesh(munis, arcs, None)}"/>')
+    lines.append(mesh_group("province-borders", "prov-border", mesh(munis, arcs, lambda m: m[2])))
+    lines.append(mesh_group("country-border", "country", mesh(munis, arcs, None)))
     lines.append("</svg>")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
