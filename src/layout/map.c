@@ -907,6 +907,8 @@ typedef struct {
   cairo_t *cr;
   const RsvgRectangle *vp; /* the viewport of the whole map */
   RsvgRectangle view;      /* what the close-up shows, user units */
+  GHashTable *skip;        /* ids not to draw (the highlighted: drawn again on top) */
+  GHashTable *over;        /* ids of the elements that hold one of `skip` */
 } MapCull;
 
 static bool map_render_kids(RlMap *map, const MapCull *c, GPtrArray *kids, int depth,
@@ -917,11 +919,14 @@ static bool map_render_kids(RlMap *map, const MapCull *c, GPtrArray *kids, int d
 static bool map_render_part(RlMap *map, const MapCull *c, const char *id, int depth,
                             GError **error)
 {
+  if (g_hash_table_contains(c->skip, id))
+    return true;
   RsvgRectangle box;
   bool known = map_box(map, id, &box);
   if (known && !box_meets(&box, &c->view))
     return true;
-  GPtrArray *kids = known && !box_holds(&c->view, &box) && depth < 32 ? map_split(map, id) : NULL;
+  bool split = g_hash_table_contains(c->over, id) || (known && !box_holds(&c->view, &box));
+  GPtrArray *kids = split && depth < 32 ? map_split(map, id) : NULL;
   if (kids)
     return map_render_kids(map, c, kids, depth + 1, error);
   g_autofree char *sub = g_strconcat("#", id, NULL);
@@ -937,20 +942,40 @@ static bool map_render_kids(RlMap *map, const MapCull *c, GPtrArray *kids, int d
   return true;
 }
 
-/* Draws the base of a close-up with handle h: only the elements that meet its clip box
- * (librsvg would trace every path of the map for cairo to clip away). margin: user units
- * the strokes reach beyond an element's box. */
-static bool map_render_view(RlMap *map, RsvgHandle *h, cairo_t *cr, const RlMapFit *fit,
-                            const RsvgRectangle *vp, double margin, GError **error)
+/* Fills skip with the ids of the highlighted elements ("#id" in hi) and over with those
+ * of every element holding one of them. */
+static void map_hi_sets(const RlMap *map, GPtrArray *hi, GHashTable *skip, GHashTable *over)
 {
+  for (guint i = 0; i < hi->len; i++) {
+    const char *id = (const char *)g_ptr_array_index(hi, i) + 1;
+    g_hash_table_add(skip, (gpointer)id);
+    const char *up = g_hash_table_lookup(map->parent, id);
+    for (int depth = 0; up && *up && depth < 256; depth++) {
+      g_hash_table_add(over, (gpointer)up);
+      up = g_hash_table_lookup(map->parent, up);
+    }
+  }
+}
+
+/* Draws the base of the map with handle h: only the elements that meet its clip box
+ * (librsvg would trace every path of the map for cairo to clip away), and not the
+ * highlighted ones of hi, which map_draw_highlight() draws again on top (covering what
+ * they would draw here). margin: user units the strokes reach beyond an element's box. */
+static bool map_render_view(RlMap *map, RsvgHandle *h, cairo_t *cr, const RlMapFit *fit,
+                            const RsvgRectangle *vp, GPtrArray *hi, double margin,
+                            GError **error)
+{
+  g_autoptr(GHashTable) skip = g_hash_table_new(g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) over = g_hash_table_new(g_str_hash, g_str_equal);
   MapCull c = {h, cr, vp, {map->vb_x + (fit->clip_x - fit->x) / fit->scale - margin,
                            map->vb_y + (fit->clip_y - fit->y) / fit->scale - margin,
                            fit->clip_w / fit->scale + 2 * margin,
-                           fit->clip_h / fit->scale + 2 * margin}};
+                           fit->clip_h / fit->scale + 2 * margin}, skip, over};
   RsvgRectangle all = {map->vb_x, map->vb_y, map->vb_w, map->vb_h};
   GPtrArray *kids = map_split(map, "");
-  if (!kids || box_holds(&c.view, &all))
+  if (!kids || (box_holds(&c.view, &all) && hi->len == 0))
     return rsvg_handle_render_document(h, cr, vp, error);
+  map_hi_sets(map, hi, skip, over);
   return map_render_kids(map, &c, kids, 0, error);
 }
 
@@ -976,8 +1001,7 @@ static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMa
   if (!base)
     return false;
   for (guint t = 0; t < n; t++)
-    if (!(closeup ? map_render_view(map, base, crs[t], fit, &vp, st->stroke_pt * unit, error)
-                  : rsvg_handle_render_document(base, crs[t], &vp, error)))
+    if (!map_render_view(map, base, crs[t], fit, &vp, hi, st->stroke_pt * unit, error))
       return false;
   return map_draw_highlight(map, base, crs, n, &vp, hi, st, unit, error);
 }
