@@ -39,9 +39,10 @@ RADIUS = 6371000.0          # metres
 WIDTH = 1000.0              # SVG width in user units (height follows)
 MARGIN = 10.0               # user units around the country
 TOLERANCE = 0.35            # Douglas-Peucker tolerance, user units (0.1 % of the width)
-# The overview's tolerance: the posters' inset is ~75 mm wide, so 2 units are 0.15 mm,
-# under a 0.5 pt (0.18 mm) border: the inset looks the same with a fraction of the points.
-OVERVIEW_TOLERANCE = 2.0
+# The overview's tolerance: the posters' inset is 34-56 mm wide (at most 0.155 pt per
+# unit), so 3.5 units are at most 0.19 mm, under what an A3 print shows (~0.2 mm, a 0.6 pt
+# border): the inset looks the same with a fraction of the points.
+OVERVIEW_TOLERANCE = 3.5
 DECIMALS = 1                # coordinates are written with this many decimals
 MESH_CELL = 100.0           # the border lines are cut into squares this wide (user units)
 
