@@ -105,7 +105,16 @@ static void qr_row_draw(void *data, cairo_t *cr, double x, double y, double w, R
   pdf_tag_end(cr, "P");
 }
 
-/* One way of fitting a flyer: what it shows (brief), its title's share, and the type
+/* Details a flyer leaves out when it cannot show them all (the guide has them all). */
+enum {
+  LEAVE_LANGUAGES = 1 << 0,
+  LEAVE_EMAIL = 1 << 1,
+  LEAVE_ACCESS = 1 << 2,
+  LEAVE_AUDIENCE = 1 << 3,
+  LEAVE_COST = 1 << 4,
+};
+
+/* One way of fitting a flyer: what it leaves out, its title's share, and the type
  * sizes it may take. Boxes are shared by every try (see box_new). */
 typedef struct {
   RlFonts *f;
@@ -115,7 +124,7 @@ typedef struct {
   const RlGroup *g;
   RlLang lang;
   const RlQr *qr; /* the code of the group's website, or NULL (see flyer_qr) */
-  int brief;
+  unsigned leave;     /* LEAVE_* */
   double title;
   double leading;     /* line height (multiple of the size) */
   double floor, body; /* the floor and the layout's body size (the largest tried) */
@@ -131,8 +140,7 @@ typedef struct {
   const RlQr *qr;
   double line;
   double last_after;  /* the space after the block added last, points */
-  int brief;          /* what was left out to fit: 1 access, languages, e-mail; 2 also
-                       * for whom; 3 also cost */
+  unsigned leave;     /* what is left out to fit: LEAVE_* */
   GHashTable *boxes;  /* char* key -> RlTextBox*: every box laid out for this flyer */
 } Flyer;
 
@@ -202,7 +210,7 @@ static void head(Flyer *fl)
 static void details(Flyer *fl)
 {
   const RlGroup *g = fl->g;
-  if (fl->brief < 2)
+  if (!(fl->leave & LEAVE_AUDIENCE))
     field(fl, RL_S_FOR_WHOM, tr(fl, &g->audience), g->audience.pos);
   g_autofree char *when = when_format(&g->schedule, fl->lang);
   field(fl, RL_S_WHEN, when, g->schedule.pos);
@@ -211,19 +219,19 @@ static void details(Flyer *fl)
   g_autofree char *where = online && g->in_person && *place ? g_strdup_printf("%s. %s", place, online)
                            : g_strdup(online && !g->in_person ? online : place);
   field(fl, RL_S_WHERE, where, g->place.pos);
-  if (fl->brief < 3)
+  if (!(fl->leave & LEAVE_COST))
     field(fl, RL_S_COST, tr(fl, &g->cost), g->cost.pos);
   g_autofree char *langs = card_languages(g->spoken, fl->lang);
-  if (!fl->brief) {
+  if (!(fl->leave & LEAVE_ACCESS))
     field(fl, RL_S_ACCESS, tr(fl, &g->accessibility), g->accessibility.pos);
+  if (!(fl->leave & LEAVE_LANGUAGES))
     field(fl, RL_S_LANGUAGES, langs, g->rec.pos);
-  }
   g_autofree char *tel = pdf_uri_tel(g->contact.phone);
   add(fl, RL_ROLE_H2, strings_get(RL_S_CALL_US, fl->lang), g->contact.phone, g->contact.pos, tel,
       (RlBlockOpts){.space_before = fl->line / 4});
   g_autofree char *mail = pdf_uri_mail(g->contact.email);
   g_autofree char *mail_label = card_label(RL_S_EMAIL, fl->lang);
-  if (!fl->brief)
+  if (!(fl->leave & LEAVE_EMAIL))
     add(fl, RL_ROLE_BODY, mail_label, g->contact.email, g->contact.pos, mail, (RlBlockOpts){0});
 }
 
@@ -288,7 +296,7 @@ static RlFlow *flyer_flow(const Fit *fit, RlLayout *lay, double scale)
   lay->line_height = fit->leading;
   RlTextStyle body = text_style(lay, RL_ROLE_BODY);
   Flyer fl = {.f = fit->f, .lay = lay, .m = fit->m, .g = fit->g, .lang = fit->lang,
-              .qr = fit->qr, .brief = fit->brief, .line = body.size_pt * body.line_height,
+              .qr = fit->qr, .leave = fit->leave, .line = body.size_pt * body.line_height,
               .boxes = fit->boxes};
   fl.flow = flow_new(fit->f, lay, NULL, NULL);
   head(&fl);
@@ -373,19 +381,29 @@ static RlFlow *fit_flow(RlFonts *f, const RlLayout *base, RlLayout *lay, const R
              .floor = preflight_floor(base)};
   fit.body = MAX(base->body_pt, fit.floor);
   int top = (int)ceil((fit.body - fit.floor) / FIT_STEP_PT - 1e-9);
-  /* Tries: every detail; secondary details left out; a smaller title; then for whom and
-   * the cost left out too (the guide has them all); last, lines as close as the floor of
-   * the line height allows. */
+  /* Tries: every detail; then without the secondary ones, one by one (languages: the
+   * flyer is in one of them; e-mail: the phone and the web address stay; access); a
+   * smaller title; then for whom and the cost left out too (the guide has them all);
+   * last, lines as close as the floor of the line height allows. */
+  enum { SECONDARY = LEAVE_LANGUAGES | LEAVE_EMAIL | LEAVE_ACCESS };
   static const struct {
-    int brief;
+    unsigned leave;
     double title;
     bool tight;
-  } passes[] = {{0, 1.0, false}, {1, 1.0, false}, {1, 0.7, false}, {2, 0.7, false},
-                {3, 0.7, false}, {3, 0.7, true}};
+  } passes[] = {
+    {0, 1.0, false},
+    {LEAVE_LANGUAGES, 1.0, false},
+    {LEAVE_LANGUAGES | LEAVE_EMAIL, 1.0, false},
+    {SECONDARY, 1.0, false},
+    {SECONDARY, 0.7, false},
+    {SECONDARY | LEAVE_AUDIENCE, 0.7, false},
+    {SECONDARY | LEAVE_AUDIENCE | LEAVE_COST, 0.7, false},
+    {SECONDARY | LEAVE_AUDIENCE | LEAVE_COST, 0.7, true},
+  };
   double tight = MIN(layout_floors(base->name)->line_height, base->line_height);
   RlFlow *flow = NULL;
   for (size_t p = 0; p < G_N_ELEMENTS(passes); p++) {
-    fit.brief = passes[p].brief, fit.title = passes[p].title;
+    fit.leave = passes[p].leave, fit.title = passes[p].title;
     fit.leading = passes[p].tight ? tight : base->line_height;
     flow_free(flow);
     flow = fit_at(&fit, 0, lay);
