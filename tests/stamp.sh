@@ -128,6 +128,17 @@ build 2>"$tmp/fixed.log"
 rc=$?
 check "fixed: exit 0, the normal path" sh -c "[ $rc = 0 ] && grep -q '^relais: made' '$tmp/fixed.log'"
 
+# The normal path leaves an unchanged manifest alone, but rewrites one of another version.
+build 2>/dev/null
+rm "$out/.relais.stamp"
+before=$(stat -c %Y.%i "$out/manifest.json")
+build 2>/dev/null
+check "normal path, nothing made: the manifest is not written again" [ "$(stat -c %Y.%i "$out/manifest.json")" = "$before" ]
+sed -i 's/"generator" : "relais [^"]*"/"generator" : "relais 0.0.0"/' "$out/manifest.json"
+grep -q '"relais 0.0.0"' "$out/manifest.json" || echo "# (the generator line did not match)"
+build 2>/dev/null
+check "a manifest from another version is written again" sh -c "! grep -q '\"relais 0.0.0\"' '$out/manifest.json'"
+
 # A corrupt or truncated stamp is ignored.
 build 2>/dev/null
 head -c 100 "$out/.relais.stamp" >"$tmp/cut" && cp "$tmp/cut" "$out/.relais.stamp"

@@ -334,7 +334,9 @@ static void write_index(Run *run)
     output_sync_folder(dir, NULL); /* a folder that vanished has nothing to flush */
   g_autofree char *path = g_build_filename(run->opt->out_dir, "manifest.json", NULL);
   g_autoptr(GError) err = NULL;
-  if (!manifest_save(run->manifest, path, &err) || !browse_write(run->opt->out_dir, run->manifest, run->m, run->data_diags, &err)) {
+  /* An unchanged manifest is not even serialised again (a rebuild with nothing to do). */
+  bool same = !manifest_changed(run->manifest) && g_file_test(path, G_FILE_TEST_EXISTS);
+  if (!(same || manifest_save(run->manifest, path, &err)) || !browse_write(run->opt->out_dir, run->manifest, run->m, run->data_diags, &err)) {
     g_ptr_array_add(run->failed, g_strdup(err->message));
     run->rc = EXIT_IO;
   }

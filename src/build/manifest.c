@@ -9,6 +9,7 @@
 
 struct RlManifest {
   GHashTable *by_out; /* char* out (owned by the entry) → ManifestEntry* */
+  bool changed;       /* differs from the file it was read from (or read from none) */
 };
 
 ManifestEntry *manifest_entry_new(const char *out)
@@ -45,6 +46,7 @@ RlManifest *manifest_new(void)
 {
   RlManifest *mf = g_new0(RlManifest, 1);
   mf->by_out = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, manifest_entry_free);
+  mf->changed = true;
   return mf;
 }
 
@@ -65,11 +67,17 @@ void manifest_put(RlManifest *mf, ManifestEntry *e)
 {
   g_hash_table_remove(mf->by_out, e->out);
   g_hash_table_insert(mf->by_out, e->out, e);
+  mf->changed = true;
 }
 
 void manifest_remove(RlManifest *mf, const char *out)
 {
-  g_hash_table_remove(mf->by_out, out);
+  mf->changed = g_hash_table_remove(mf->by_out, out) || mf->changed;
+}
+
+bool manifest_changed(const RlManifest *mf)
+{
+  return mf->changed;
 }
 
 static gint entry_cmp(gconstpointer a, gconstpointer b)
@@ -184,11 +192,16 @@ RlManifest *manifest_load(const char *path, char **warning)
     return mf;
   }
   JsonArray *a = json_node_get_array(outputs);
+  bool whole = true;
   for (guint i = 0; i < json_array_get_length(a); i++) {
     ManifestEntry *e = read_entry(json_array_get_element(a, i));
     if (e)
       manifest_put(mf, e);
+    whole = whole && e;
   }
+  /* Written by this relais and read whole: saving it unchanged would give the same. */
+  g_autofree char *generator = member_str(json_node_get_object(root), "generator");
+  mf->changed = !whole || g_strcmp0(generator, "relais " RELAIS_VERSION) != 0;
   return mf;
 }
 

@@ -53,5 +53,9 @@ const ManifestEntry *manifest_get(const RlManifest *mf, const char *out);
 void manifest_put(RlManifest *mf, ManifestEntry *entry);
 /* Removes (and frees) the entry for `out`, if any. */
 void manifest_remove(RlManifest *mf, const char *out);
+/* True when mf differs from the file manifest_load() read it from: an entry was put or
+ * removed since, or the file was missing, unreadable, partly read or written by another
+ * version of relais. A new manifest counts as changed. */
+bool manifest_changed(const RlManifest *mf);
 /* Every entry sorted by out, borrowed: free the array with g_ptr_array_unref(). */
 GPtrArray *manifest_entries(const RlManifest *mf);
