@@ -405,17 +405,19 @@ static bool put_thumb_png(Bundle *b, const char *thumb, GError **error)
   return true;
 }
 
-/* Loads the map (into b->cv, freed by kiosk_render) when a map slide is to be drawn:
- * after a one-group edit every map slide is reused, and the map costs most of the
- * rebuild. */
+/* Loads the map and makes its cache (into b->cv, freed by kiosk_render) when a map
+ * slide is to be drawn: after a one-group edit every map slide is reused, and the map
+ * costs most of the rebuild. */
 static bool load_map_if_drawn(Bundle *b, GError **error)
 {
   if (!b->m->map)
     return true;
   for (guint i = 0; i < b->items->len; i++) {
     const KioskItem *it = g_ptr_array_index(b->items, i);
-    if (!it->reused && it->slide->kind == KIOSK_MAP)
+    if (!it->reused && it->slide->kind == KIOSK_MAP) {
+      b->cv.map_cache = kiosk_map_cache_new();
       return (b->cv.map = map_load(b->m->map, error)) != NULL;
+    }
   }
   return true;
 }
@@ -495,6 +497,7 @@ static bool kiosk_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, c
     g_checksum_free(b.sum);
   }
   map_free(b.cv.map);
+  kiosk_map_cache_free(b.cv.map_cache);
   fonts_free(own_fonts);
   return ok;
 }

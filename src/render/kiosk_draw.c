@@ -446,7 +446,8 @@ static bool draw_map_slide(const KioskCanvas *cv, const KioskSlide *s, cairo_t *
   double legend_h = legend_rows(cv, nets->len, h * 0.45) * row;
   double mw = land ? w * 0.6 : w, mh = land ? h : MAX(h * 0.4, h - legend_h - 10 * PT_PER_MM);
   g_autofree const char **codes = covered_codes(nets);
-  if (!map_draw(cv->map, cr, x, y, mw, mh, codes, NULL, error))
+  if (!(cv->map_cache ? kiosk_map_cache_draw(cv->map_cache, cv->map, cr, x, y, mw, mh, codes, error)
+                      : map_draw(cv->map, cr, x, y, mw, mh, codes, NULL, error)))
     return false;
   RlMapFit fit = map_fit(cv->map, x, y, mw, mh);
   double d = marker_size(cv);

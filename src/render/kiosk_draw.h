@@ -15,6 +15,7 @@
 #include "layout/preflight.h"
 #include "model/model.h"
 #include "render/kiosk_deck.h"
+#include "render/kiosk_mapcache.h"
 
 /* Everything fixed for a whole bundle: screen, sizes, fonts, map. */
 typedef struct {
@@ -22,6 +23,8 @@ typedef struct {
   const RlLayout *lay;
   RlFonts *fonts;          /* borrowed */
   RlMap *map;              /* borrowed; NULL when the site has no map */
+  KioskMapCache *map_cache; /* borrowed; NULL (kiosk_canvas_init): the map is drawn on
+                            * each map slide, else drawn once and painted (same pixels) */
   int px_w, px_h;          /* slide size, pixels */
   double px_per_mm;        /* pixels per mm on the glass */
   double px_per_pt;        /* pixels per point on the glass */
