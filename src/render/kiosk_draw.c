@@ -252,17 +252,6 @@ static bool draw_lines(const KioskCanvas *cv, const KioskSlide *s, cairo_t *cr,
 
 /* ---- slides with a QR code -------------------------------------------------------- */
 
-static void draw_qr(const KioskCanvas *cv, const char *url, cairo_t *cr, double x, double y,
-                    double size)
-{
-  g_autoptr(GError) err = NULL;
-  RlQr *qr = qr_new(url, &err);
-  if (!qr)
-    return; /* a URL too long for a code: the words still say it */
-  qr_draw(qr, cr, x, y, size);
-  qr_free(qr);
-}
-
 /* Text and, when the slide has one, a QR code: on the right in landscape, below the
  * text in portrait. */
 static bool draw_text_slide(const KioskCanvas *cv, const KioskSlide *s, cairo_t *cr,
@@ -276,18 +265,21 @@ static bool draw_text_slide(const KioskCanvas *cv, const KioskSlide *s, cairo_t 
   if (w >= h)
     size = MAX(size, QR_SHARE * h);
   g_autoptr(GError) err = NULL;
-  RlQr *qr = qr_new(s->qr, &err);
+  RlQr *qr = qr_new(s->qr, &err); /* encoded once: choosing its mask is costly */
   double total = qr ? qr_total_width(qr, size) : 0;
-  qr_free(qr);
   double gap = 10 * PT_PER_MM;
-  if (!total)
-    return draw_lines(cv, s, cr, pf, x, y, w, h, centre);
-  if (w >= h) {
-    draw_qr(cv, s->qr, cr, x + w - total, y + (h - total) / 2, size);
-    return draw_lines(cv, s, cr, pf, x, y, w - total - gap, h, centre);
+  bool fits;
+  if (!total) /* a URL too long for a code: the words still say it */
+    fits = draw_lines(cv, s, cr, pf, x, y, w, h, centre);
+  else if (w >= h) {
+    qr_draw(qr, cr, x + w - total, y + (h - total) / 2, size);
+    fits = draw_lines(cv, s, cr, pf, x, y, w - total - gap, h, centre);
+  } else {
+    qr_draw(qr, cr, x, y + h - total, size);
+    fits = draw_lines(cv, s, cr, pf, x, y, w, h - total - gap, centre);
   }
-  draw_qr(cv, s->qr, cr, x, y + h - total, size);
-  return draw_lines(cv, s, cr, pf, x, y, w, h - total - gap, centre);
+  qr_free(qr);
+  return fits;
 }
 
 /* ---- the map slide ---------------------------------------------------------------- */
