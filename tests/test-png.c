@@ -277,6 +277,25 @@ static void test_slide(void)
   cairo_surface_destroy(s);
 }
 
+/* More runs than the encoder keeps from its first pass (a fine checkerboard of four
+ * colours, 1 to 3 pixels wide, no row like the one above): the later rows are scanned
+ * again, and every pixel still decodes exactly. */
+static void test_many_runs(void)
+{
+  cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1500, 1000);
+  cairo_surface_flush(s);
+  static const guint32 c[4] = {PAPER, INK, ACCENT, WHITE};
+  for (int y = 0; y < 1000; y++)
+    for (int x = 0; x < 1500; x++)
+      set_pixel(s, x, y, 0xff000000u | c[(x / (1 + y % 3) + y) % 4]);
+  cairo_surface_mark_dirty(s);
+  g_autoptr(GByteArray) png = g_byte_array_new();
+  cairo_surface_t *d = round_trip(s, 3, png);
+  g_assert_cmpint(max_channel_diff(s, d), ==, 0);
+  cairo_surface_destroy(d);
+  cairo_surface_destroy(s);
+}
+
 /* Other formats go through cairo, losslessly. */
 static void test_argb(void)
 {
@@ -302,6 +321,7 @@ int main(int argc, char **argv)
   g_test_add_func("/png/run-lengths", test_run_lengths);
   g_test_add_func("/png/deterministic", test_deterministic);
   g_test_add_func("/png/slide", test_slide);
+  g_test_add_func("/png/many-runs", test_many_runs);
   g_test_add_func("/png/argb-through-cairo", test_argb);
   return g_test_run();
 }

@@ -77,6 +77,49 @@ static PngSlot *tab_add(PngTable *t, guint32 colour)
   return s;
 }
 
+/* ---- the rows as runs of one colour ------------------------------------------------------ */
+
+#define PNG_ROW_SAME G_MAXUINT32       /* the row equals the one above */
+#define PNG_ROW_SCAN (G_MAXUINT32 - 1) /* a new row whose runs were not kept */
+#define PNG_MAX_RUNS (1u << 19)        /* runs kept at most (4 MB): a photo's rows are scanned
+                                        * again instead */
+
+typedef struct {
+  guint32 colour; /* 24 bits */
+  guint32 end;    /* the x after the run */
+} PngRun;
+
+/* What the histogram pass learnt of each row, so that the indexing pass need not look
+ * at the pixels again. */
+typedef struct {
+  guint32 *row; /* per row: PNG_ROW_SAME, PNG_ROW_SCAN or the index of its first run */
+  PngRun *run;
+  guint32 n, cap; /* runs kept, room */
+} PngScan;
+
+static void scan_init(PngScan *sc, int h)
+{
+  *sc = (PngScan){.row = g_new(guint32, (gsize)h)};
+}
+
+static void scan_clear(PngScan *sc)
+{
+  g_free(sc->row);
+  g_free(sc->run);
+}
+
+/* Room for a row of w runs at sc->run + sc->n, or NULL beyond PNG_MAX_RUNS. */
+static PngRun *scan_room(PngScan *sc, int w)
+{
+  if (sc->n + (guint32)w > PNG_MAX_RUNS)
+    return NULL;
+  if (sc->n + (guint32)w > sc->cap) {
+    sc->cap = MAX(sc->cap * 2, sc->n + (guint32)w);
+    sc->run = g_renew(PngRun, sc->run, sc->cap);
+  }
+  return sc->run + sc->n;
+}
+
 /* ---- choosing the palette ------------------------------------------------------------------ */
 
 /* The end of the run of colour c (24 bits) that reaches px[x]: the first x' >= x whose
@@ -98,37 +141,47 @@ static int run_end(const guint32 *px, int x, int w, guint32 c)
   return x;
 }
 
-/* Adds `reps` times the pixels of one row (w pixels) to `hist`. */
-static void hist_row(PngTable *hist, const guint32 *px, int w, guint32 reps)
+/* Adds `reps` times the pixels of row y (w pixels at px) to `hist`, and keeps its runs
+ * in sc when there is room. */
+static void hist_row(PngTable *hist, const guint32 *px, int w, guint32 reps, PngScan *sc,
+                     int y)
 {
+  PngRun *r = scan_room(sc, w);
+  sc->row[y] = r ? sc->n : PNG_ROW_SCAN;
   for (int x = 0, end; x < w; x = end) {
     guint32 c = px[x] & PNG_RGB;
     end = run_end(px, x + 1, w, c);
     tab_add(hist, c)->val += (guint32)(end - x) * reps;
+    if (r)
+      *r++ = (PngRun){c, (guint32)end};
   }
+  if (r)
+    sc->n = (guint32)(r - sc->run);
 }
 
 /* Counts the pixels of each colour of `surf` into `hist` (val = count); a row equal to
- * the one above (most are) is counted with it, and same[y] says so (same[0] = false).
- * False when it has more than PNG_MAX_COLOURS colours (then `hist` holds only some of
- * them and `same` only some rows). */
-static bool hist_build(PngTable *hist, cairo_surface_t *surf, bool *same)
+ * the one above (most are) is counted with it. Fills sc (each row: the same as the one
+ * above, or its runs). False when it has more than PNG_MAX_COLOURS colours (then `hist`
+ * and sc hold only some rows). */
+static bool hist_build(PngTable *hist, cairo_surface_t *surf, PngScan *sc)
 {
   int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
   size_t stride = (size_t)cairo_image_surface_get_stride(surf), bytes = (size_t)w * 4;
   const guint8 *data = cairo_image_surface_get_data(surf), *prev = data;
   guint32 reps = 1;
-  same[0] = false;
+  int prev_y = 0;
   for (int y = 1; y <= h; y++) {
     const guint8 *row = data + (size_t)y * stride;
-    if (y < h && (same[y] = memcmp(row, prev, bytes) == 0)) {
+    if (y < h && memcmp(row, prev, bytes) == 0) {
+      sc->row[y] = PNG_ROW_SAME;
       reps++;
       continue;
     }
-    hist_row(hist, (const guint32 *)(const void *)prev, w, reps);
+    hist_row(hist, (const guint32 *)(const void *)prev, w, reps, sc, prev_y);
     if (hist->n > PNG_MAX_COLOURS)
       return false;
     prev = row;
+    prev_y = y;
     reps = 1;
   }
   return true;
@@ -181,10 +234,10 @@ static guint pal_choose(PngTable *hist, int shift, guint32 pal[256])
 }
 
 /* The palette of `surf` (see png.h): its size, 0 for "write RGB". On success each hist
- * slot's val is its colour's palette index and same[y] whether row y equals row y-1. */
-static guint pal_make(PngTable *hist, cairo_surface_t *surf, bool *same, guint32 pal[256])
+ * slot's val is its colour's palette index and sc describes each row. */
+static guint pal_make(PngTable *hist, cairo_surface_t *surf, PngScan *sc, guint32 pal[256])
 {
-  if (!hist_build(hist, surf, same))
+  if (!hist_build(hist, surf, sc))
     return 0;
   guint n = 0;
   for (int shift = 0; !n && shift <= PNG_MAX_SHIFT; shift++)
@@ -232,6 +285,19 @@ static void row_to_index(const guint32 *src, guint8 *dst, int w, const PngTable 
       memset(dst + x, idx, (size_t)(end - x));
     else
       for (int i = x; i < end; i++)
+        dst[i] = idx;
+  }
+}
+
+/* One row kept as runs (from `r` on, up to x = w) as palette indices. */
+static void runs_to_index(const PngRun *r, guint8 *dst, int w, const PngTable *hist)
+{
+  for (guint32 x = 0; x < (guint32)w; x = r->end, r++) {
+    guint8 idx = (guint8)tab_find(hist, r->colour)->val;
+    if (r->end - x > 8)
+      memset(dst + x, idx, r->end - x);
+    else
+      for (guint32 i = x; i < r->end; i++)
         dst[i] = idx;
   }
 }
@@ -303,7 +369,7 @@ static void chunk_end(GByteArray *out, guint at)
 /* The rows as filtered palette-index bytes, h rows of 1 + w: a row with the same indices
  * as the one above is filtered Up (2 then zeros), any other None (0 then its indices).
  * Returns the buffer (g_free) and its length in *len. */
-static guint8 *palette_rows(cairo_surface_t *surf, const PngTable *hist, const bool *same,
+static guint8 *palette_rows(cairo_surface_t *surf, const PngTable *hist, const PngScan *sc,
                             gsize *len)
 {
   int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
@@ -313,9 +379,12 @@ static guint8 *palette_rows(cairo_surface_t *surf, const PngTable *hist, const b
   guint8 *buf = g_malloc0(n * (gsize)h), *last = NULL; /* last: the latest None row */
   for (int y = 0; y < h; y++) {
     guint8 *row = buf + n * (gsize)y;
-    if (!(y > 0 && same[y])) { /* the same pixels: the same indices */
-      row_to_index((const guint32 *)(const void *)(data + (size_t)y * (size_t)stride),
-                   row + 1, w, hist);
+    if (sc->row[y] != PNG_ROW_SAME) { /* the same pixels: the same indices */
+      if (sc->row[y] == PNG_ROW_SCAN)
+        row_to_index((const guint32 *)(const void *)(data + (size_t)y * (size_t)stride),
+                     row + 1, w, hist);
+      else
+        runs_to_index(sc->run + sc->row[y], row + 1, w, hist);
       if (!last || memcmp(row + 1, last + 1, n - 1) != 0) {
         last = row;
         continue;
@@ -329,11 +398,11 @@ static guint8 *palette_rows(cairo_surface_t *surf, const PngTable *hist, const b
 }
 
 /* The rows (see palette_rows) in one IDAT chunk, compressed by runs (zrle.h). */
-static void palette_idat(cairo_surface_t *surf, const PngTable *hist, const bool *same,
+static void palette_idat(cairo_surface_t *surf, const PngTable *hist, const PngScan *sc,
                          GByteArray *out)
 {
   gsize len;
-  g_autofree guint8 *rows = palette_rows(surf, hist, same, &len);
+  g_autofree guint8 *rows = palette_rows(surf, hist, sc, &len);
   guint at = chunk_begin(out, "IDAT");
   zrle_compress(rows, len, out);
   chunk_end(out, at);
@@ -341,7 +410,7 @@ static void palette_idat(cairo_surface_t *surf, const PngTable *hist, const bool
 
 /* An RGB24 surface as an 8-bit palette PNG: the n colours of pal, each pixel's index
  * the val of its colour's slot in `hist`. */
-static void png_write_palette(cairo_surface_t *surf, const PngTable *hist, const bool *same,
+static void png_write_palette(cairo_surface_t *surf, const PngTable *hist, const PngScan *sc,
                               const guint32 *pal, guint n, GByteArray *out)
 {
   static const guint8 signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
@@ -358,7 +427,7 @@ static void png_write_palette(cairo_surface_t *surf, const PngTable *hist, const
     g_byte_array_append(out, rgb, 3);
   }
   chunk_end(out, at);
-  palette_idat(surf, hist, same, out);
+  palette_idat(surf, hist, sc, out);
   chunk_end(out, chunk_begin(out, "IEND"));
 }
 
@@ -368,14 +437,15 @@ static bool png_encode_rgb24(cairo_surface_t *surf, GByteArray *out)
   PngTable hist;
   tab_init(&hist, 1024);
   guint32 pal[256];
-  bool *same = g_new(bool, (gsize)cairo_image_surface_get_height(surf));
-  guint n = pal_make(&hist, surf, same, pal);
+  PngScan sc;
+  scan_init(&sc, cairo_image_surface_get_height(surf));
+  guint n = pal_make(&hist, surf, &sc, pal);
   bool ok = true;
   if (n)
-    png_write_palette(surf, &hist, same, pal, n, out);
+    png_write_palette(surf, &hist, &sc, pal, n, out);
   else
     ok = png_write_rgb(surf, out);
-  g_free(same);
+  scan_clear(&sc);
   g_free(hist.slot);
   return ok;
 }
