@@ -1,10 +1,9 @@
-/* png.c - fast PNG encoding of cairo image surfaces with libpng. See png.h. */
+/* png.c - fast PNG encoding of cairo image surfaces. See png.h. */
 #include "layout/png.h"
 
 #include "layout/zrle.h"
 
 #include <gio/gio.h>
-#include <png.h>
 #include <stdint.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -16,6 +15,7 @@
 #define PNG_USED 0x1000000u /* marks a used slot: a colour is 24 bits */
 #define PNG_RGB 0xFFFFFFu
 #define PNG_MAX_SHIFT 3
+#define PNG_RGB_LEVEL 2 /* libdeflate's: faster than zlib level 1 was, and smaller */
 /* More colours than this cannot fit 256 buckets even at PNG_MAX_SHIFT (a bucket holds
  * at most 2^(3 * PNG_MAX_SHIFT) colours): the histogram stops there. */
 #define PNG_MAX_COLOURS (256u << (3 * PNG_MAX_SHIFT))
@@ -247,31 +247,10 @@ static guint pal_make(PngTable *hist, cairo_surface_t *surf, PngScan *sc, guint3
 
 /* ---- writing ----------------------------------------------------------------------------- */
 
-static void png_put(png_structp p, png_bytep data, size_t len)
-{
-  g_byte_array_append(png_get_io_ptr(p), data, (guint)len);
-}
-
-static void png_flush_none(png_structp p)
-{
-  (void)p;
-}
-
 static cairo_status_t cairo_put(void *closure, const unsigned char *data, unsigned int len)
 {
   g_byte_array_append(closure, data, len);
   return CAIRO_STATUS_SUCCESS;
-}
-
-/* One xRGB32 row (native endian) as packed RGB bytes. */
-static void row_to_rgb(const guint32 *src, guint8 *dst, int w)
-{
-  for (int x = 0; x < w; x++) {
-    guint32 v = src[x];
-    dst[3 * x] = (guint8)(v >> 16);
-    dst[3 * x + 1] = (guint8)(v >> 8);
-    dst[3 * x + 2] = (guint8)v;
-  }
 }
 
 /* One xRGB32 row as palette indices (the val of each colour's slot in `hist`). */
@@ -300,44 +279,6 @@ static void runs_to_index(const PngRun *r, guint8 *dst, int w, const PngTable *h
       for (guint32 i = x; i < r->end; i++)
         dst[i] = idx;
   }
-}
-
-/* Writes RGB rows filtered Sub with libpng; false when libpng reported an error (it
- * longjmps back here). */
-static bool rgb_rows(png_structp p, png_infop info, cairo_surface_t *surf, guint8 *row)
-{
-  int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
-  int stride = cairo_image_surface_get_stride(surf);
-  const guint8 *data = cairo_image_surface_get_data(surf);
-  if (setjmp(png_jmpbuf(p)))
-    return false;
-  png_set_IHDR(p, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
-               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_filter(p, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_set_compression_level(p, 1);
-  png_write_info(p, info);
-  for (int y = 0; y < h; y++) {
-    row_to_rgb((const guint32 *)(const void *)(data + (size_t)y * (size_t)stride), row, w);
-    png_write_row(p, row);
-  }
-  png_write_end(p, info);
-  return true;
-}
-
-/* An RGB24 surface as lossless 8-bit RGB, with libpng. */
-static bool png_write_rgb(cairo_surface_t *surf, GByteArray *out)
-{
-  png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-  png_infop info = p ? png_create_info_struct(p) : NULL;
-  guint8 *row = g_malloc((gsize)cairo_image_surface_get_width(surf) * 3);
-  bool ok = info != NULL;
-  if (ok) {
-    png_set_write_fn(p, out, png_put, png_flush_none);
-    ok = rgb_rows(p, info, surf, row);
-  }
-  png_destroy_write_struct(&p, &info);
-  g_free(row);
-  return ok;
 }
 
 /* ---- palette PNGs: chunks written here, rows filtered None or Up, compressed by runs ----- */
@@ -429,6 +370,66 @@ static void png_write_palette(cairo_surface_t *surf, const PngTable *hist, const
   chunk_end(out, at);
   palette_idat(surf, hist, sc, out);
   chunk_end(out, chunk_begin(out, "IEND"));
+}
+
+/* The rows of an RGB24 surface as filtered 8-bit RGB bytes, h rows of 1 + 3 w: a row
+ * equal to the one above is filtered Up (2 then zeros), any other Sub (1 then each byte
+ * less the one 3 before). Returns the buffer (g_free) and its length in *len. */
+static guint8 *rgb_rows(cairo_surface_t *surf, gsize *len)
+{
+  int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
+  size_t stride = (size_t)cairo_image_surface_get_stride(surf);
+  const guint8 *data = cairo_image_surface_get_data(surf);
+  gsize n = 1 + 3 * (gsize)w;
+  guint8 *buf = g_malloc(n * (gsize)h);
+  for (int y = 0; y < h; y++) {
+    guint8 *row = buf + n * (gsize)y;
+    const guint32 *px = (const guint32 *)(const void *)(data + (size_t)y * stride);
+    bool up = y > 0 && memcmp(px, data + (size_t)(y - 1) * stride, (size_t)w * 4) == 0;
+    row[0] = up ? 2 : 1;
+    if (up) {
+      memset(row + 1, 0, n - 1);
+      continue;
+    }
+    guint32 prev = 0;
+    for (int x = 0; x < w; x++) {
+      guint32 v = px[x];
+      row[1 + 3 * x] = (guint8)((v >> 16) - (prev >> 16));
+      row[2 + 3 * x] = (guint8)((v >> 8) - (prev >> 8));
+      row[3 + 3 * x] = (guint8)(v - prev);
+      prev = v;
+    }
+  }
+  *len = n * (gsize)h;
+  return buf;
+}
+
+/* An RGB24 surface as lossless 8-bit RGB, compressed in one call by libdeflate; false
+ * when libdeflate has no memory for its compressor. */
+static bool png_write_rgb(cairo_surface_t *surf, GByteArray *out)
+{
+  static const guint8 signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
+  static const guint8 ihdr_tail[5] = {8, 2, 0, 0, 0}; /* 8 bits, RGB, deflate, ... */
+  struct libdeflate_compressor *c = libdeflate_alloc_compressor(PNG_RGB_LEVEL);
+  if (!c)
+    return false;
+  g_byte_array_append(out, signature, 8);
+  guint at = chunk_begin(out, "IHDR");
+  put_be32(out, (guint32)cairo_image_surface_get_width(surf));
+  put_be32(out, (guint32)cairo_image_surface_get_height(surf));
+  g_byte_array_append(out, ihdr_tail, 5);
+  chunk_end(out, at);
+  gsize len;
+  g_autofree guint8 *rows = rgb_rows(surf, &len);
+  at = chunk_begin(out, "IDAT");
+  size_t bound = libdeflate_zlib_compress_bound(c, len);
+  g_byte_array_set_size(out, at + 8 + (guint)bound);
+  size_t got = libdeflate_zlib_compress(c, rows, len, out->data + at + 8, bound);
+  g_byte_array_set_size(out, at + 8 + (guint)got);
+  libdeflate_free_compressor(c);
+  chunk_end(out, at);
+  chunk_end(out, chunk_begin(out, "IEND"));
+  return true;
 }
 
 /* Encodes an RGB24 surface of at least one pixel. */

@@ -7,7 +7,7 @@
 
 /* Bump when what a cached slide holds or how it is drawn changes in a way the other
  * parts of the key do not show. */
-#define KEY_SALT "relais kiosk slide 4" /* bump when drawing or encoding changes */
+#define KEY_SALT "relais kiosk slide 5" /* bump when drawing or encoding changes */
 
 struct KioskKeyBase {
   GChecksum *common;   /* fed with everything every slide shares */
