@@ -319,7 +319,9 @@ void zrle_compress(const guint8 *data, gsize len, GByteArray *out)
     guint32 freq[ZRLE_LITLEN] = {0};
     guint n = 0;
     for (; i < len && n < ZRLE_BLOCK; n++) {
-      gsize r = i ? run_length(data + i, MIN(len - i, ZRLE_MAX), data[i - 1]) : 0;
+      guint8 c = i ? data[i - 1] : 0; /* a match needs 3 bytes like the one before */
+      bool run = i && len - i >= ZRLE_MIN && data[i] == c && data[i + 1] == c && data[i + 2] == c;
+      gsize r = run ? run_length(data + i, MIN(len - i, ZRLE_MAX), c) : 0;
       if (r >= ZRLE_MIN) {
         guint sym = lsym[r];
         freq[257 + sym]++;
