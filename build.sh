@@ -14,7 +14,7 @@ top=$PWD
 packages=(
   gcc clang libclang-rt-14-dev pkg-config meson ninja-build python3
   libglib2.0-dev libcairo2-dev libpango1.0-dev librsvg2-dev libyaml-dev libqrencode-dev
-  libjson-glib-dev libfontconfig-dev libqpdf-dev libpng-dev libdeflate-dev
+  libjson-glib-dev libfontconfig-dev libqpdf-dev libpng-dev libdeflate-dev nettle-dev
   fonts-tiresias fonts-sil-andika fonts-dejavu-core fonts-noto-color-emoji fonts-symbola
   poppler-utils qpdf zbar-tools mupdf-tools ghostscript valgrind time
   chromium nodejs npm

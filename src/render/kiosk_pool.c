@@ -5,6 +5,7 @@
 
 #include "layout/fonts.h"
 #include "layout/png.h"
+#include "layout/sha256.h"
 
 /* One thread's tools: the canvas with its own fonts. */
 typedef struct {
@@ -70,7 +71,7 @@ static bool write_png(cairo_surface_t *surf, const char *dir, KioskItem *it, GEr
     g_error_free(err);
     return false;
   }
-  it->png_sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, png->data, png->len);
+  it->png_sum = sha256_hex(png->data, png->len);
   it->png_size = png->len;
   g_autofree char *path = g_build_filename(dir, it->png, NULL);
   /* No fsync per file: the pipeline seals the whole folder once it is complete. */
