@@ -117,6 +117,14 @@ check "file added ten folders down: the normal path" slow "$tmp/deep.log"
 check "output folder inside the data folder: fast" fast "$tmp/inside.log"
 rm -rf "$tmp/data/out"
 
+# An empty fonts folder in the data folder: fonts are read from there now.
+build 2>/dev/null
+mkdir "$tmp/data/fonts"
+build 2>"$tmp/emptyfonts.log"
+check "empty data/fonts/ made: the normal path" slow "$tmp/emptyfonts.log"
+rmdir "$tmp/data/fonts"
+build 2>/dev/null
+
 # Bad data: the same errors and exit status as ever.
 build 2>/dev/null
 echo "name: [" >>"$tmp/data/groups/jette-cafe.yaml"

@@ -15,7 +15,7 @@
  * changing (timestamps come from a coarse clock; FAT keeps mtimes to 2 s): hash it. */
 #define RACY_NS (G_GINT64_CONSTANT(2000000000))
 /* The stamp's GVariant: magic, fingerprint, scan start (ns), inputs
- * (kind 'f' file / 'm' missing, path, size, mtime ns, ctime ns, inode, device,
+ * (kind 'f' file / 'd' folder / 'm' missing, path, size, mtime ns, ctime ns, inode, device,
  * SHA-256 or ""), outputs (path under OUT, size, mtime ns, inode), the data's diagnostics
  * (level, file, line, col, message), the number of outputs planned. */
 #define STAMP_TYPE "(ssxa(ysttttts)a(sttt)a(ymsiis)u)"
@@ -23,7 +23,9 @@
 
 typedef struct {
   char *path;
-  char kind;                       /* 'f' a file, 'm' missing or unreadable */
+  char kind;                       /* 'f' a file, 'd' a folder (its name only: which
+                                    * folders exist decides where layouts and fonts are
+                                    * read), 'm' missing or unreadable */
   guint64 size, mtime, ctime, ino, dev;
   char *digest;                    /* hex SHA-256 of a racy file, else NULL */
 } StampEntry;
@@ -53,6 +55,13 @@ static char *file_digest(const char *path)
   if (!g_file_get_contents(path, &bytes, &len, NULL))
     return g_strdup("unreadable");
   return g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
+}
+
+/* A folder: only its name. */
+static void add_folder(RlStamp *s, const char *path)
+{
+  StampEntry e = {.path = g_strdup(path), .kind = 'd'};
+  g_array_append_val(s->entries, e);
 }
 
 /* Records `path` as stat() finds it (links followed); a racy file also by content. */
@@ -118,8 +127,10 @@ static void add_tree(RlStamp *s, const char *dir, bool deep, GHashTable *seen)
       add_file(s, path, NULL);
     else if (S_ISREG(st.st_mode))
       add_file(s, path, &st);
-    else if (S_ISDIR(st.st_mode) && deep && !is_vcs(name) && first_visit(seen, &st))
+    else if (S_ISDIR(st.st_mode) && deep && !is_vcs(name) && first_visit(seen, &st)) {
+      add_folder(s, path);
       add_tree(s, path, deep, seen);
+    }
   }
 }
 
@@ -298,7 +309,7 @@ static bool same_input(GVariant *rec, const StampEntry *e)
   g_variant_get(rec, "(y&sttttt&s)", &kind, &path, &size, &mtime, &ctime, &ino, &dev, &digest);
   if (kind != (guchar)e->kind || strcmp(path, e->path) != 0)
     return false;
-  if (kind == 'm')
+  if (kind != 'f')
     return true;
   if (size != e->size || mtime != e->mtime || ctime != e->ctime || ino != e->ino || dev != e->dev)
     return false;
