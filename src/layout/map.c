@@ -1006,6 +1006,39 @@ static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMa
   return map_draw_highlight(map, base, crs, n, &vp, hi, st, unit, error);
 }
 
+static bool map_draw_once(RlMap *map, cairo_t *cr, const RlMapFit *fit,
+                          const char *const *codes, const RlMapStyle *st, GError **error)
+{
+  g_mutex_lock(&map->lock);
+  bool ok = map_draw_locked(map, &cr, 1, fit, codes, st, error);
+  g_mutex_unlock(&map->lock);
+  return ok;
+}
+
+/* Draws the map once (librsvg's costly part: it measures every path it draws) into a
+ * recording surface of the clip box, then paints that into each of the n targets: a
+ * PDF writes it as a form XObject, an image surface rasterises it. */
+static bool map_draw_recorded(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
+                              const char *const *codes, const RlMapStyle *st, GError **error)
+{
+  cairo_rectangle_t box = {fit->clip_x, fit->clip_y, fit->clip_w, fit->clip_h};
+  cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+  cairo_t *cr = cairo_create(rec);
+  bool ok = map_draw_once(map, cr, fit, codes, st, error);
+  if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+    g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG, "drawing the map failed: %s",
+                cairo_status_to_string(cairo_status(cr)));
+    ok = false;
+  }
+  cairo_destroy(cr);
+  for (guint t = 0; ok && t < n; t++) {
+    cairo_set_source_surface(crs[t], rec, 0, 0);
+    cairo_paint(crs[t]);
+  }
+  cairo_surface_destroy(rec);
+  return ok;
+}
+
 bool map_draw_fit_into(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
                        const char *const *highlight_codes, const RlMapStyle *style,
                        GError **error)
@@ -1016,9 +1049,10 @@ bool map_draw_fit_into(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit 
     cairo_rectangle(crs[t], fit->clip_x, fit->clip_y, fit->clip_w, fit->clip_h);
     cairo_clip(crs[t]);
   }
-  g_mutex_lock(&map->lock);
-  bool ok = map_draw_locked(map, crs, n, fit, highlight_codes, style ? style : &def, error);
-  g_mutex_unlock(&map->lock);
+  bool ok = n > 1 ? map_draw_recorded(map, crs, n, fit, highlight_codes, style ? style : &def,
+                                      error)
+                   : map_draw_once(map, crs[0], fit, highlight_codes, style ? style : &def,
+                                   error);
   for (guint t = 0; t < n; t++) {
     cairo_restore(crs[t]);
     if (ok && cairo_status(crs[t]) != CAIRO_STATUS_SUCCESS) {

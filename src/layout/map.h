@@ -111,8 +111,9 @@ bool map_draw(RlMap *map, cairo_t *cr, double x, double y, double w, double h,
 bool map_draw_fit(RlMap *map, cairo_t *cr, const RlMapFit *fit,
                   const char *const *highlight_codes, const RlMapStyle *style, GError **error);
 /* map_draw_fit() into the n contexts crs at once (e.g. a PDF page and its thumbnail, each
- * with its own transformation): librsvg restyles the map (its costly step) once for all
- * of them. Fails like map_draw_fit(), after drawing into none, some or all. */
+ * with its own transformation): librsvg restyles and draws the map (its costly steps)
+ * once, into a recording surface painted into each context (a PDF holds it as a form
+ * XObject). Fails like map_draw_fit(), after drawing into none, some or all. */
 bool map_draw_fit_into(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
                        const char *const *highlight_codes, const RlMapStyle *style,
                        GError **error);
