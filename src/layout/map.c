@@ -26,8 +26,10 @@ struct RlMap {
   const RlMapSpec *spec; /* borrowed */
   const char *path;      /* the SVG file (borrowed from spec): svg_path or overview_path */
   RlMap *overview;       /* the coarser whole-map SVG (spec->overview_path), or NULL */
-  RsvgHandle *handle;    /* = pens[MAP_PEN_WHOLE]: checks, sizes, geometry */
+  RsvgHandle *handle;    /* checks, sizes, geometry (logical boxes: no stylesheet moves
+                          * them); also the first pen asked for */
   RsvgHandle *pens[MAP_PEN_N]; /* parsed from `svg` when first used */
+  bool handle_is_pen;    /* `handle` is one of pens[]: the others need parses of their own */
   GString *css[MAP_PEN_N];     /* the stylesheet each pen has now */
   GBytes *svg;           /* what librsvg parsed */
   GMutex lock;           /* librsvg handles are not thread-safe */
@@ -499,7 +501,6 @@ static bool map_parse(RlMap *map, const char *data, gsize len, GError **error)
     map->handle = map_handle_new(data, len, &err);
     map->svg = g_bytes_new(data, len);
   }
-  map->pens[MAP_PEN_WHOLE] = map->handle;
   if (!map->handle) {
     g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG, "map file '%s' is not a valid SVG: %s",
                 map->path, err ? err->message : "unknown error");
@@ -788,7 +789,11 @@ static void css_rule(GString *css, GPtrArray *ids, RlColour fill, RlColour strok
  * NULL with *error set. */
 static RsvgHandle *map_pen(RlMap *map, MapPen pen, const GString *css, GError **error)
 {
-  if (!map->pens[pen]) {
+  if (!map->pens[pen] && !map->handle_is_pen) { /* a worker drawing only close-ups parses
+                                                  * the map twice, not three times */
+    map->pens[pen] = map->handle;
+    map->handle_is_pen = true;
+  } else if (!map->pens[pen]) {
     gsize len = 0;
     const char *data = g_bytes_get_data(map->svg, &len);
     map->pens[pen] = map_handle_new(data, len, error);
