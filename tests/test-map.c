@@ -161,6 +161,65 @@ static void test_belgium_overview(void)
   map_spec_free(spec);
 }
 
+/* The sidecar's simplified SVG: drawn only at scales where its tolerance (1 unit) is under
+ * MAP_UNSEEN_PT on the page (a whole-map A3 poster: ~0.35 pt per unit), never in a
+ * close-up; same viewBox, fewer bytes, and it highlights by code like the map. */
+static void test_belgium_simplified(void)
+{
+  RlMapSpec *spec = belgium_spec();
+  g_assert_true(g_str_has_suffix(spec->simplified_path, "belgium-simplified.svg"));
+  g_assert_cmpfloat(spec->simplified_tolerance, ==, 1.0);
+  g_assert_cmpint(spec->simplified_pos.line, >, 0);
+  RlMap *map = map_load(spec, NULL);
+  g_assert_nonnull(map);
+  g_assert_true(map_for_scale(map, 1.0) == map);
+  g_assert_true(map_for_scale(map, MAP_UNSEEN_PT + 0.01) == map);
+  RlMap *simple = map_for_scale(map, 0.35);
+  g_assert_true(simple != map && simple != map_overview(map));
+  g_assert_true(map_for_scale(map, MAP_UNSEEN_PT) == simple); /* loaded once */
+  double w, h, sw, sh;
+  map_size(map, &w, &h);
+  map_size(simple, &sw, &sh);
+  g_assert_cmpfloat(w, ==, sw);
+  g_assert_cmpfloat(h, ==, sh);
+  g_autofree char *big = NULL, *small = NULL;
+  gsize big_len = 0, small_len = 0;
+  g_assert_true(g_file_get_contents(spec->svg_path, &big, &big_len, NULL));
+  g_assert_true(g_file_get_contents(spec->simplified_path, &small, &small_len, NULL));
+  g_assert_cmpuint(small_len * 3, <, big_len * 2);
+  RlMapStyle st = map_style_default();
+  Picture p = render(simple, 1200, 1000, ostbelgien, &st);
+  for (int i = 0; ostbelgien[i]; i++)
+    if (!centre_is(map, &p, ostbelgien[i], st.highlight_fill))
+      g_error("centre of commune %s is not highlighted on the simplified map", ostbelgien[i]);
+  g_assert_true(centre_is(map, &p, "44021", st.muted_fill));
+  cairo_surface_destroy(p.s);
+  map_free(map);
+  map_spec_free(spec);
+}
+
+/* A simplified SVG that is not the map (another viewBox) fails map_check at its line. */
+static void test_simplified_refused(void)
+{
+  RlMapSpec *spec = belgium_spec();
+  g_free(spec->simplified_path);
+  g_autofree char *trio = src_path("tests/maps/trio.svg");
+  spec->simplified_path = g_strdup(trio);
+  spec->simplified_pos = (RlPos){"maps/belgium.yaml", 9, 1};
+  RlMap *map = map_load(spec, NULL); /* loaded when needed: map_check says what is wrong */
+  g_assert_nonnull(map);
+  g_assert_true(map_for_scale(map, 0.35) == map);
+  map_free(map);
+  DiagList *dl = diag_list_new();
+  g_assert_false(map_check(spec, dl));
+  g_assert_cmpuint(diag_len(dl), ==, 1);
+  g_autofree char *line = diag_format(diag_at(dl, 0));
+  g_assert_true(g_str_has_prefix(line, "maps/belgium.yaml:9:1: error: "));
+  g_assert_nonnull(strstr(line, "trio.svg"));
+  diag_list_free(dl);
+  map_spec_free(spec);
+}
+
 static void test_brussels_highlight(void)
 {
   RlMapSpec *spec = belgium_spec();
@@ -424,6 +483,8 @@ int main(int argc, char **argv)
   g_test_add_func("/map/belgium/loads", test_belgium_loads);
   g_test_add_func("/map/belgium/brussels", test_brussels_highlight);
   g_test_add_func("/map/belgium/overview", test_belgium_overview);
+  g_test_add_func("/map/belgium/simplified", test_belgium_simplified);
+  g_test_add_func("/map/refuse/simplified", test_simplified_refused);
   g_test_add_func("/map/belgium/ostbelgien", test_ostbelgien_exactly);
   g_test_add_func("/map/belgium/project", test_project);
   g_test_add_func("/map/refuse/missing", test_refuse_missing);

@@ -7,7 +7,8 @@ Re-run (from the repository root) after changing the source or this script:
 
 It writes data/maps/belgium.svg, data/maps/belgium-overview.svg (the same map simplified
 at OVERVIEW_TOLERANCE, for the posters' small whole-country inset: same viewBox, ids,
-structure and classes, no titles or metadata) and data/maps/belgium.yaml. All are
+structure and classes, no titles or metadata), data/maps/belgium-simplified.svg (the same
+at SIMPLIFIED_TOLERANCE, drawn where that cannot be seen) and data/maps/belgium.yaml. All are
 committed; the
 TopoJSON is not (see /work/shared/maps/README.md for its source and licence).
 
@@ -43,6 +44,10 @@ TOLERANCE = 0.35            # Douglas-Peucker tolerance, user units (0.1 % of th
 # unit), so 3.5 units are at most 0.19 mm, under what an A3 print shows (~0.2 mm, a 0.6 pt
 # border): the inset looks the same with a fraction of the points.
 OVERVIEW_TOLERANCE = 3.5
+# The simplified map's tolerance: relais draws it instead of belgium.svg where 1 unit is
+# at most 0.57 pt on the page (0.2 mm), e.g. whole-map posters (0.35 pt per unit) and
+# close-ups of wide areas (up to 0.56): half the points, the same look.
+SIMPLIFIED_TOLERANCE = 1.0
 DECIMALS = 1                # coordinates are written with this many decimals
 MESH_CELL = 100.0           # the border lines are cut into squares this wide (user units)
 
@@ -364,7 +369,7 @@ def write_svg(path, munis, arcs, height, names):
     return by_prov
 
 
-def write_sidecar(path, svg_name, overview_name, by_prov, scale, x0, y0):
+def write_sidecar(path, svg_name, overview_name, simplified_name, by_prov, scale, x0, y0):
     codes = set(by_prov)
     for prov, arrs in by_prov.items():
         codes.update(arrs)
@@ -387,6 +392,9 @@ def write_sidecar(path, svg_name, overview_name, by_prov, scale, x0, y0):
         f"svg: {svg_name}",
         "# The same map, coarser, for the posters' small whole-country inset.",
         f"overview: {overview_name}",
+        "# The same map simplified at `tolerance` user units, drawn where that is under",
+        "# 0.2 mm on the page (whole-map posters, wide close-ups).",
+        f"simplified: {{svg: {simplified_name}, tolerance: {SIMPLIFIED_TOLERANCE:g}}}",
         f'attribution: "{ATTRIBUTION}"',
         "ids:",
         '  pattern: "nis-{code}"',
@@ -416,7 +424,8 @@ def main(argv):
     os.makedirs(argv[2], exist_ok=True)
     before = sum(len(a) for a in lonlat)
     for name, tol, names in (("belgium.svg", TOLERANCE, area_names(topo)),
-                             ("belgium-overview.svg", OVERVIEW_TOLERANCE, None)):
+                             ("belgium-overview.svg", OVERVIEW_TOLERANCE, None),
+                             ("belgium-simplified.svg", SIMPLIFIED_TOLERANCE, None)):
         arcs = rounded([simplify(a, tol) for a in projected])
         svg = os.path.join(argv[2], name)
         by_prov = write_svg(svg, munis, arcs, height, names)
@@ -424,7 +433,7 @@ def main(argv):
         sys.stderr.write(f"{svg}: {len(munis)} municipalities, tolerance {tol:g}, "
                          f"{before} -> {after} points, {os.path.getsize(svg)} bytes\n")
     n = write_sidecar(os.path.join(argv[2], "belgium.yaml"), "belgium.svg",
-                      "belgium-overview.svg", by_prov, scale, x0, y0)
+                      "belgium-overview.svg", "belgium-simplified.svg", by_prov, scale, x0, y0)
     sys.stderr.write(f"{n} codes\n")
     return 0
 

@@ -6,6 +6,7 @@
 #include <librsvg/rsvg.h>
 #include <math.h>
 #include <string.h>
+#include <stdlib.h>
 
 #define MAP_LIST_MAX 5      /* codes named in one error message */
 #define MAP_RADIUS 6371000. /* sphere radius of the LCC projection, metres */
@@ -26,6 +27,9 @@ struct RlMap {
   const RlMapSpec *spec; /* borrowed */
   const char *path;      /* the SVG file (borrowed from spec): svg_path or overview_path */
   RlMap *overview;       /* the coarser whole-map SVG (spec->overview_path), or NULL */
+  RlMap *simplified;     /* the SVG drawn where detail cannot be seen, or NULL; loaded
+                          * when first needed (map_check loads it at once) */
+  bool simplified_tried;
   RsvgHandle *handle;    /* checks, sizes, geometry (logical boxes: no stylesheet moves
                           * them); also the first pen asked for */
   RsvgHandle *pens[MAP_PEN_N]; /* parsed from `svg` when first used */
@@ -560,48 +564,57 @@ static RlMap *map_load_file(const RlMapSpec *spec, const char *path, GError **er
 
 /* Loads spec->overview_path (if given) into map->overview; its viewBox must be the main
  * map's, so that fits and points agree. False with *error set. */
-static bool map_load_overview(RlMap *map, GError **error)
+/* Loads the copy of the map at `path` (`what` names it in messages: "overview") into
+ * *out; NULL path: none. Fails when it does not load or has another viewBox. */
+static bool map_load_copy(RlMap *map, const char *path, const char *what, RlMap **out,
+                          GError **error)
 {
-  const RlMapSpec *spec = map->spec;
-  if (!spec->overview_path)
+  if (!path)
     return true;
-  RlMap *ov = map_load_file(spec, spec->overview_path, error);
-  if (!ov)
+  RlMap *copy = map_load_file(map->spec, path, error);
+  if (!copy)
     return false;
-  if (fabs(ov->vb_x - map->vb_x) > 1e-6 || fabs(ov->vb_y - map->vb_y) > 1e-6 ||
-      fabs(ov->vb_w - map->vb_w) > 1e-6 || fabs(ov->vb_h - map->vb_h) > 1e-6) {
+  if (fabs(copy->vb_x - map->vb_x) > 1e-6 || fabs(copy->vb_y - map->vb_y) > 1e-6 ||
+      fabs(copy->vb_w - map->vb_w) > 1e-6 || fabs(copy->vb_h - map->vb_h) > 1e-6) {
     g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_SVG,
-                "overview map file '%s' has the viewBox %g %g %g %g, not the map's %g %g %g %g",
-                ov->path, ov->vb_x, ov->vb_y, ov->vb_w, ov->vb_h, map->vb_x, map->vb_y,
-                map->vb_w, map->vb_h);
-    map_free(ov);
+                "%s map file '%s' has the viewBox %g %g %g %g, not the map's %g %g %g %g",
+                what, copy->path, copy->vb_x, copy->vb_y, copy->vb_w, copy->vb_h, map->vb_x,
+                map->vb_y, map->vb_w, map->vb_h);
+    map_free(copy);
     return false;
   }
-  map->overview = ov;
+  *out = copy;
   return true;
 }
 
 /* map_load() for map_check(): *in_overview tells which file failed. */
-static RlMap *map_load_both(const RlMapSpec *spec, bool *in_overview, GError **error)
+/* Loads the SVG and its overview, and its simplified copy when `all`; on failure *where
+ * is the sidecar position of the file that failed (NULL: the SVG itself). */
+static RlMap *map_load_all(const RlMapSpec *spec, bool all, const RlPos **where,
+                           GError **error)
 {
-  *in_overview = false;
+  *where = NULL;
   if (!spec->svg_path) {
     g_set_error(error, RL_MAP_ERROR, RL_MAP_ERROR_READ, "the map names no SVG file");
     return NULL;
   }
   RlMap *map = map_load_file(spec, spec->svg_path, error);
-  if (map && !map_load_overview(map, error)) {
-    *in_overview = true;
-    map_free(map);
-    return NULL;
-  }
+  if (map && !map_load_copy(map, spec->overview_path, "overview", &map->overview, error))
+    *where = &spec->overview_pos;
+  else if (map && all &&
+           !map_load_copy(map, spec->simplified_path, "simplified", &map->simplified, error))
+    *where = &spec->simplified_pos;
+  if (map)
+    map->simplified_tried = all;
+  if (*where)
+    g_clear_pointer(&map, map_free);
   return map;
 }
 
 RlMap *map_load(const RlMapSpec *spec, GError **error)
 {
-  bool in_overview;
-  return map_load_both(spec, &in_overview, error);
+  const RlPos *where;
+  return map_load_all(spec, false, &where, error);
 }
 
 RlMap *map_overview(RlMap *map)
@@ -609,11 +622,24 @@ RlMap *map_overview(RlMap *map)
   return map->overview ? map->overview : map;
 }
 
+RlMap *map_for_scale(RlMap *map, double scale)
+{
+  if (!map->spec->simplified_path || map->spec->simplified_tolerance * scale > MAP_UNSEEN_PT)
+    return map;
+  g_mutex_lock(&map->lock);
+  if (!map->simplified_tried) /* map_check reported what is wrong with it */
+    map_load_copy(map, map->spec->simplified_path, "simplified", &map->simplified, NULL);
+  map->simplified_tried = true;
+  g_mutex_unlock(&map->lock);
+  return map->simplified ? map->simplified : map;
+}
+
 void map_free(RlMap *map)
 {
   if (!map)
     return;
   map_free(map->overview);
+  map_free(map->simplified);
   for (int i = 0; i < MAP_PEN_N; i++) {
     if (map->pens[i] && map->pens[i] != map->handle)
       g_object_unref(map->pens[i]);
@@ -641,13 +667,13 @@ void map_free(RlMap *map)
 bool map_check(const RlMapSpec *spec, DiagList *diags)
 {
   GError *err = NULL;
-  bool in_overview;
-  RlMap *map = map_load_both(spec, &in_overview, &err);
+  const RlPos *where;
+  RlMap *map = map_load_all(spec, true, &where, &err);
   if (map) {
     map_free(map);
     return true;
   }
-  const RlPos *pos = in_overview ? &spec->overview_pos
+  const RlPos *pos = where ? where
                      : err->code == RL_MAP_ERROR_IDS ? &spec->codes_pos : &spec->svg_pos;
   if (pos->line == 0)
     pos = &spec->pos;

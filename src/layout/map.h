@@ -63,7 +63,8 @@ typedef struct {
 /* Loads and checks the SVG of `spec` (which must outlive the map): size, external
  * references, parse, and that every code in spec->codes has an element
  * (map_element_id); the same for spec->overview_path when given, whose viewBox must
- * equal the SVG's. Returns a new map (free with map_free) or NULL with *error set
+ * equal the SVG's (spec->simplified_path is loaded when map_for_scale() first needs it;
+ * map_check() checks it). Returns a new map (free with map_free) or NULL with *error set
  * (RL_MAP_ERROR_*; the message names the file, the line for external references, and
  * the codes without an element). */
 RlMap *map_load(const RlMapSpec *spec, GError **error);
@@ -75,9 +76,20 @@ void map_free(RlMap *map);
  * `map` (do not free). Close-ups and large whole maps keep using `map`. */
 RlMap *map_overview(RlMap *map);
 
+/* Less than a print shows (0.2 mm, in points): the error a simplified map may make. */
+#define MAP_UNSEEN_PT 0.57
+
+/* The map to draw at `scale` (page points per SVG user unit, RlMapFit.scale): the
+ * sidecar's `simplified:` SVG when its borders stray at most MAP_UNSEEN_PT on the page
+ * (tolerance × scale), else `map` itself. Same viewBox, ids and codes, so a fit made with
+ * one serves the other. Loaded when first needed; `map` when it does not load (map_check
+ * reports why). Owned by `map` (do not free). Thread-safe. */
+RlMap *map_for_scale(RlMap *map, double scale);
+
 /* Loads the map of `spec` like map_load() and reports a failure as a diagnostic at the
  * sidecar position (spec->svg_pos; missing ids at spec->codes_pos; anything wrong with
- * the overview SVG at spec->overview_pos). For `relais check`.
+ * the overview SVG at spec->overview_pos, with the simplified one at
+ * spec->simplified_pos). For `relais check`.
  * Returns true when the map is usable. */
 bool map_check(const RlMapSpec *spec, DiagList *diags);
 

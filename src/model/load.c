@@ -579,6 +579,14 @@ static void read_overview(LoadCtx *cx, const YdNode *v, void *dest, const FieldD
   spec->overview_pos = fields_pos(cx, v);
 }
 
+/* simplified: {svg: …}: the same path rules as svg:. */
+static void read_simplified(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
+{
+  RlMapSpec *spec = (RlMapSpec *)((char *)dest - offsetof(RlMapSpec, simplified_path));
+  g_free(spec->simplified_path);
+  spec->simplified_path = data_path(cx, v, "simplified", cx->dir);
+}
+
 static void read_id_table(LoadCtx *cx, const YdNode *v, void *dest, const FieldDesc *d)
 {
   GHashTable **table = dest;
@@ -650,9 +658,15 @@ static const FieldTable ids_table = {"ids", (const FieldDesc[]){
   CUSTOM("table", false, RlMapSpec, id_table, read_id_table),
   END}, -1};
 
+static const FieldTable simplified_table = {"simplified", (const FieldDesc[]){
+  CUSTOM("svg", true, RlMapSpec, simplified_path, read_simplified),
+  KEY("tolerance", FT_NUMBER, true, RlMapSpec, simplified_tolerance),
+  END}, offsetof(RlMapSpec, simplified_pos)};
+
 static const FieldTable sidecar_table = {"map", (const FieldDesc[]){
   CUSTOM("svg", true, RlMapSpec, svg_path, read_svg),
   CUSTOM("overview", false, RlMapSpec, overview_path, read_overview),
+  {"simplified", FT_MAP, false, 0, &simplified_table, NULL, NULL},
   KEY("attribution", FT_STRING, false, RlMapSpec, attribution),
   {"ids", FT_MAP, true, 0, &ids_table, NULL, NULL},
   CUSTOM("codes", false, RlMapSpec, codes, read_codes),
@@ -668,7 +682,7 @@ static void digest_file(GChecksum *sum, const char *path)
     g_checksum_update(sum, (const guchar *)text, (gssize)len);
 }
 
-/* The codes, the id rule and the digest (sidecar bytes, SVG bytes, overview bytes). */
+/* The codes, the id rule and the digest (sidecar bytes, then those of each SVG). */
 static void finish_map(LoadCtx *cx, const YdDoc *doc, RlMapSpec *spec)
 {
   const YdNode *root = doc->root;
@@ -693,6 +707,7 @@ static void finish_map(LoadCtx *cx, const YdDoc *doc, RlMapSpec *spec)
   g_checksum_update(sum, (const guchar *)doc->text, (gssize)doc->len);
   digest_file(sum, spec->svg_path);
   digest_file(sum, spec->overview_path);
+  digest_file(sum, spec->simplified_path);
   spec->digest = g_strdup(g_checksum_get_string(sum));
   g_checksum_free(sum);
 }

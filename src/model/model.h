@@ -242,12 +242,16 @@ typedef enum {
  * element ids and how to place a point. Loaded by load.c, drawn by layout/map.c. */
 typedef struct {
   RlPos pos;             /* the sidecar file */
-  char *digest;          /* of the sidecar, the SVG and the overview SVG together */
+  char *digest;          /* of the sidecar and every SVG it names, together */
   char *svg_path;        /* resolved path of the SVG, inside the data folder */
   RlPos svg_pos;         /* where `svg:` is written */
   char *overview_path;   /* resolved path of a coarser SVG for the whole-map inset (same
                           * viewBox, ids and structure), inside the data folder; or NULL */
   RlPos overview_pos;    /* where `overview:` is written */
+  char *simplified_path; /* resolved path of the same map simplified (same viewBox, ids and
+                          * structure), drawn where that cannot be seen; or NULL */
+  double simplified_tolerance; /* how far its borders stray from the SVG's, user units */
+  RlPos simplified_pos;  /* where `simplified:` is written */
   char *attribution;     /* printed beside the map; may be NULL */
   char *id_pattern;      /* element id for a code, "{code}" replaced: "nis-{code}"; or NULL */
   GHashTable *id_table;  /* char* code → char* element id, or NULL (when pattern is used) */

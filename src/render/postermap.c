@@ -346,7 +346,7 @@ static bool poster_whole(const RlPoster *p, cairo_t *cr, const Box *b, const cha
   RlMapFit fit = map_fit(p->map, m.x, m.y, m.w, m.h);
   cairo_t *to[2];
   guint n = poster_targets(p, cr, to);
-  bool ok = map_draw_fit_into(p->map, to, n, &fit, codes, &st, error);
+  bool ok = map_draw_fit_into(map_for_scale(p->map, fit.scale), to, n, &fit, codes, &st, error);
   for (guint t = 0; ok && t < n; t++) {
     RlPoster q = poster_target(p, t);
     poster_dots(&q, to[t], &fit);
@@ -377,7 +377,8 @@ static bool poster_closeup(const RlPoster *p, cairo_t *cr, const Box *b, const B
   fit.clip_x = b->x, fit.clip_y = b->y, fit.clip_w = b->w, fit.clip_h = h;
   cairo_t *to[2];
   guint n = poster_targets(p, cr, to);
-  bool ok = map_draw_fit_into(p->map, to, n, &fit, codes, &st, error);
+  /* Simplified where its borders stray less than a print shows (wide close-ups). */
+  bool ok = map_draw_fit_into(map_for_scale(p->map, fit.scale), to, n, &fit, codes, &st, error);
   for (guint t = 0; ok && t < n; t++) {
     RlPoster q = poster_target(p, t);
     poster_dots(&q, to[t], &fit);
