@@ -226,6 +226,9 @@ static void test_yamldoc_digest(void)
   g_assert_cmpstr(h1, ==, h2);
   g_assert_cmpstr(h1, !=, h3);
   g_assert_cmpuint(strlen(h1), ==, 64);
+  g_autofree char *span = g_compute_checksum_for_string(G_CHECKSUM_SHA256, "{a: 1}", -1);
+  g_assert_false(d1->shared); /* no alias: the record's own bytes */
+  g_assert_cmpstr(h1, ==, span);
   yamldoc_free(d1);
   yamldoc_free(d2);
   yamldoc_free(d3);
@@ -236,6 +239,7 @@ static void test_yamldoc_digest(void)
   g_autofree char *x1 = yamldoc_digest(a1, yamldoc_get(a1->root, "rec"));
   g_autofree char *x2 = yamldoc_digest(a2, yamldoc_get(a2->root, "rec"));
   g_assert_cmpstr(x1, !=, x2);
+  g_assert_true(a1->shared);
   yamldoc_free(a1);
   yamldoc_free(a2);
 }

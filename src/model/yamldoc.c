@@ -243,6 +243,7 @@ static void on_alias(Parser *p, const yaml_event_t *ev)
     return;
   }
   p->expanded += target->weight;
+  p->doc->shared = true;
   attach(p, target);
 }
 
@@ -455,6 +456,9 @@ const YdNode *yamldoc_get(const YdNode *n, const char *key)
  * being walked (an alias to text elsewhere), that node's span once. */
 char *yamldoc_digest(const YdDoc *doc, const YdNode *n)
 {
+  if (!doc->shared) /* without aliases every node lies inside its parent's span */
+    return g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)doc->text + n->start,
+                                       n->end - n->start);
   GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
   g_autoptr(GHashTable) done = g_hash_table_new(NULL, NULL);
   g_autoptr(GPtrArray) todo = g_ptr_array_new();

@@ -48,6 +48,7 @@ typedef struct {
   gsize len;
   YdNode *root;          /* NULL for an empty document */
   GPtrArray *nodes;      /* every node, owned */
+  bool shared;           /* an alias made some node a child twice (yamldoc_digest walks) */
 } YdDoc;
 
 /* Parses `len` bytes of `text` (copied) as one YAML document. `file` names it in
