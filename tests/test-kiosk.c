@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout/fonts.h"
@@ -423,6 +424,83 @@ static void test_keys(void)
   diag_list_free(dl);
 }
 
+/* Draws slide s of m's deck in `lang` with canvas cv onto a new surface. */
+static cairo_surface_t *draw_slide(const KioskCanvas *cv, const KioskSlide *s)
+{
+  cairo_surface_t *surf = kiosk_surface_new(cv);
+  cairo_t *cr = cairo_create(surf);
+  bool fits;
+  g_autoptr(GError) err = NULL;
+  g_assert_true(kiosk_draw(cv, s, cr, NULL, NULL, &fits, &err));
+  g_assert_no_error(err);
+  cairo_destroy(cr);
+  cairo_surface_flush(surf);
+  return surf;
+}
+
+/* The map slide of m in `lang` (its deck is added to `keep`, which owns it). */
+static const KioskSlide *map_slide(const RlModel *m, RlLang lang, GPtrArray *keep)
+{
+  GPtrArray *deck = kiosk_deck_new(m, lang);
+  g_ptr_array_add(keep, deck);
+  for (guint i = 0; i < deck->len; i++)
+    if (((const KioskSlide *)g_ptr_array_index(deck, i))->kind == KIOSK_MAP)
+      return g_ptr_array_index(deck, i);
+  g_assert_not_reached();
+}
+
+/* The map drawn once through the cache and painted looks as the map drawn in place
+ * (anti-aliased edges within 3/255, a few pixels), every language's map slide drawn
+ * through the cache paints the very same map, and the map is there at all. */
+static void test_map_cache(void)
+{
+  DiagList *dl = diag_list_new();
+  RlModel *m = load("tests/data-kiosk", NULL, dl);
+  g_autoptr(GError) err = NULL;
+  RlFonts *fonts = fonts_new(NULL, &err);
+  RlMap *map = map_load(m->map, &err);
+  g_assert_no_error(err);
+  KioskCanvas cv;
+  g_assert_true(kiosk_canvas_init(&cv, m, model_layout(m, "kiosk"), fonts, map,
+                                  m->site.languages, &err));
+  g_autoptr(GPtrArray) decks = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  const KioskSlide *fr = map_slide(m, RL_LANG_FR, decks), *nl = map_slide(m, RL_LANG_NL, decks);
+  cairo_surface_t *direct = draw_slide(&cv, fr);
+  cv.map_cache = kiosk_map_cache_new();
+  cairo_surface_t *first = draw_slide(&cv, fr), *other = draw_slide(&cv, nl);
+  cairo_surface_t *again = draw_slide(&cv, fr);
+  int stride = cairo_image_surface_get_stride(first), n = 0, worst = 0, mapped = 0;
+  g_assert_cmpmem(cairo_image_surface_get_data(first), stride * cv.px_h,
+                  cairo_image_surface_get_data(again), stride * cv.px_h);
+  const guint8 *a = cairo_image_surface_get_data(direct), *b = cairo_image_surface_get_data(first);
+  const guint8 *c = cairo_image_surface_get_data(other);
+  guint32 paper = ((const guint32 *)(const void *)b)[cv.px_w - 1] & 0xffffff;
+  for (int y = 0; y < cv.px_h; y++)
+    for (int x = 0; x < cv.px_w; x++) {
+      guint32 p = ((const guint32 *)(const void *)(a + y * stride))[x] & 0xffffff;
+      guint32 q = ((const guint32 *)(const void *)(b + y * stride))[x] & 0xffffff;
+      guint32 r = ((const guint32 *)(const void *)(c + y * stride))[x] & 0xffffff;
+      int d = 0;
+      for (int sh = 0; sh < 24; sh += 8)
+        d = MAX(d, abs((int)((p >> sh) & 0xff) - (int)((q >> sh) & 0xff)));
+      worst = MAX(worst, d);
+      n += d > 0;
+      bool middle = x > cv.px_w / 4 && x < cv.px_w * 3 / 5 && y > cv.px_h * 2 / 5 &&
+                    y < cv.px_h * 3 / 4; /* the map's areas, away from the words */
+      mapped += middle && q != paper && q == r; /* drawn, the same in both languages */
+    }
+  g_assert_cmpint(worst, <=, 3);
+  g_assert_cmpint(n, <, cv.px_w * cv.px_h / 100);
+  g_assert_cmpint(mapped, >, 10000);
+  cairo_surface_destroy(direct), cairo_surface_destroy(first), cairo_surface_destroy(other);
+  cairo_surface_destroy(again);
+  kiosk_map_cache_free(cv.map_cache);
+  map_free(map);
+  fonts_free(fonts);
+  model_free(m);
+  diag_list_free(dl);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -435,5 +513,6 @@ int main(int argc, char **argv)
   g_test_add_func("/kiosk/keys", test_keys);
   g_test_add_func("/kiosk/markers-apart", test_markers_apart);
   g_test_add_func("/kiosk/same-words", test_same_words);
+  g_test_add_func("/kiosk/map-cache", test_map_cache);
   return g_test_run();
 }
