@@ -115,11 +115,12 @@ static void remove_tree(const char *path)
   }
 }
 
-/* Flushes every file under a folder, then the folder. Links are not followed, and a
- * regular file with more than one name is not flushed: in a folder output it is a file
- * hard-linked from the previous version (kiosk slides), sealed before that version was
- * put in place; the folder's flush records its new name. */
-static bool sync_tree(const char *path, GError **error)
+/* Adds to `paths` every file under `path` that needs a flush, then `path` itself (folders
+ * after their entries). Links are not followed, and a regular file with more than one
+ * name is left out: in a folder output it is a file hard-linked from the previous version
+ * (kiosk slides), sealed before that version was put in place; the folder's flush records
+ * its new name. */
+static bool collect_tree(const char *path, GPtrArray *paths, GError **error)
 {
   GStatBuf st;
   bool got = g_lstat(path, &st) == 0;
@@ -131,7 +132,7 @@ static bool sync_tree(const char *path, GError **error)
     bool ok = true;
     while (ok && (name = g_dir_read_name(d))) {
       g_autofree char *child = g_build_filename(path, name, NULL);
-      ok = sync_tree(child, error);
+      ok = collect_tree(child, paths, error);
     }
     g_dir_close(d);
     if (!ok)
@@ -139,7 +140,40 @@ static bool sync_tree(const char *path, GError **error)
   } else if (got && (S_ISLNK(st.st_mode) || (S_ISREG(st.st_mode) && st.st_nlink > 1))) {
     return true;
   }
-  return sync_path(path, error);
+  g_ptr_array_add(paths, g_strdup(path));
+  return true;
+}
+
+/* Starts writing a file's dirty pages to disk without waiting (Linux); elsewhere, and on
+ * any error, nothing: the fsync that follows does the work. */
+static void start_writeback(const char *path)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    close(fd);
+  }
+#else
+  (void)path;
+#endif
+}
+
+/* Flushes every file under a folder (see collect_tree), then the folder. The writes of
+ * all files are started first and waited for after: one fsync after another on a bundle
+ * of 250 slides waited for each disk write in turn (0.4 s here); started together, the
+ * disk takes them at once and most fsyncs find their data already written. */
+static bool sync_tree(const char *path, GError **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func(g_free);
+  if (!collect_tree(path, paths, error))
+    return false;
+  for (guint i = 0; i < paths->len; i++)
+    start_writeback(g_ptr_array_index(paths, i));
+  for (guint i = 0; i < paths->len; i++)
+    if (!sync_path(g_ptr_array_index(paths, i), error))
+      return false;
+  return true;
 }
 
 bool output_seal(const char *tmp, GError **error)
