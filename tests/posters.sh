@@ -49,6 +49,33 @@ check "Ostbelgien de: the alt text names the nine municipalities in German" grep
 sara=$(pdftotext "$out/poster/sara-nl.pdf" - | tr '\n' ' ')
 check "SaRA (no known area) says so" grep -q "Het werkgebied van dit netwerk is nog niet bekend" <<<"$sara"
 
+# Page 1 gives the map the room: the footer is no taller than the QR code with its quiet
+# zone (the scan line and the URL beside the code when the URL fits there on one line),
+# so the map's band (posterroom.py: the tallest band of page 1 with no word) grew from a
+# median of 78.5 mm (scan line and URL across the page above the code) to 111 mm.
+room=$(python3 "$SRCDIR/tests/posterroom.py" "$out"/poster/*.pdf)
+check "no word inside a QR code or its quiet zone" test $? = 0
+grep -v ' 0$' <<<"$room" | sed 's/^/#   /'
+med=$(awk '{print $2}' <<<"$room" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+check "the map's median height on page 1 is at least 105 mm ($med)" awk -v m="$med" 'BEGIN {exit !(m >= 105)}'
+low=$(awk '{print $2}' <<<"$room" | sort -n | head -1)
+check "no map on page 1 is under 30 mm ($low)" awk -v m="$low" 'BEGIN {exit !(m >= 30)}'
+# A3: 1191 pt tall, 56.7 pt bottom margin, the QR code 283.5 pt and its quiet zone (at
+# most 4/21 of it): the code's quiet zone starts at y >= 797; its left edge at x <= 502.
+bb=$(pdftotext -f 1 -l 1 -bbox "$out/poster/brumenta-fr.pdf" -)
+y=$(grep -m1 '>Scannez<' <<<"$bb" | sed -E 's/.*yMin="([0-9.]+)".*/\1/')
+check "brumenta-fr: the scan line is beside the QR code ($y >= 797)" awk -v y="${y:-0}" 'BEGIN {exit !(y >= 797)}'
+x=$(grep -m1 '>https://example.org<' <<<"$bb" | sed -E 's/.*xMax="([0-9.]+)".*/\1/')
+check "brumenta-fr: the URL is left of the QR code ($x < 502)" awk -v x="${x:-999}" 'BEGIN {exit !(x < 502)}'
+y=$(pdftotext -f 1 -l 1 -bbox "$out/poster/ostbelgien-de.pdf" - | grep -m1 '>Scannen<' | sed -E 's/.*yMax="([0-9.]+)".*/\1/')
+check "ostbelgien-de: a URL too wide for the column goes across the page above the code ($y < 797)" \
+  awk -v y="${y:-9999}" 'BEGIN {exit !(y < 797)}'
+nocredit=0
+for p in "$out"/poster/*.pdf; do
+  pdftotext -f 1 -l 1 "$p" - | tr '\n' ' ' | grep -q 'Boundaries: bmesuere/ *belgium-topojson' || { nocredit=$((nocredit + 1)); echo "# no map credit on page 1: $p"; }
+done
+check "every poster credits the map on page 1" test "$nocredit" = 0
+
 # Every group of the Brussels edition is on its poster (list pages), none cut.
 txt=$(pdftotext "$out/poster/brussels-fr.pdf" - | tr -s ' \n' ' ')
 missing=0

@@ -354,7 +354,8 @@ static double list_draw(const Poster *ps, cairo_t *cr, double y, guint *next, gu
 
 static double qr_size(const Poster *ps) { return pdf_mm(fmax(ps->p.lay->qr_mm, QR_MIN_MM)); }
 
-/* The footer's text, one paragraph a line group, for the column left of the QR code. */
+/* The footer's text, one paragraph a line group, for the column left of the QR code (the
+ * map's credit is the map's caption, see caption_new). */
 static char *footer_text(const Poster *ps)
 {
   const RlModel *m = ps->p.m;
@@ -382,9 +383,6 @@ static char *footer_text(const Poster *ps)
     g_string_append(s, "\n");
     g_string_append_printf(s, poster_word(PW_CHECKED, l), date);
   }
-  const char *attr = ps->p.map ? map_attribution(ps->p.map) : NULL;
-  if (attr)
-    g_string_append_printf(s, "\n%s", attr);
   return g_string_free(s, FALSE);
 }
 
@@ -392,10 +390,26 @@ typedef struct {
   RlTextBox *scan, *url, *text;
   RlQr *qr;
   double col_w, h;
+  bool credit; /* the map's credit is in the column */
+  bool wide; /* the scan line and the URL across the page, above the column */
 } Footer;
 
-/* The footer: the scan line and the URL across the page (a URL is never broken where a
- * reader could not tell), then the contact text left of the QR code. */
+/* The scan line and the URL at w wide; true when the URL is one line there (a URL is
+ * never broken where a reader could not tell, so it either fits whole or goes wide). */
+static bool footer_link(const Poster *ps, Footer *f, double w)
+{
+  text_box_free(f->scan);
+  text_box_free(f->url);
+  f->scan = box_role(ps, RL_ROLE_BODY, poster_word(PW_SCAN, ps->p.lang), w, (RlPos){0});
+  RlTextStyle st = text_style(ps->p.lay, RL_ROLE_STRONG);
+  f->url = text_box_new(ps->p.fonts, &st, ps->url, w, ps->p.m->site.contact.pos);
+  return f->url->n_lines == 1 && !f->url->overflow && !f->scan->overflow;
+}
+
+/* The footer: the contact text in a column left of the QR code, headed by the scan line
+ * and the URL when the URL fits the column on one line; else those two go across the
+ * page above the column as before. The footer is then no taller than the QR code with
+ * its quiet zone unless the column's text is. */
 static Footer footer_new(const Poster *ps)
 {
   Footer f = {0};
@@ -403,17 +417,27 @@ static Footer footer_new(const Poster *ps)
   f.qr = ps->url ? qr_new(ps->url, NULL) : NULL;
   double quiet = f.qr ? (qr_total_width(f.qr, size) - size) / 2 : 0;
   f.col_w = f.qr ? content_w(ps) - size - quiet : content_w(ps);
-  double top = 0;
+  double top = 0, link = 0;
   if (f.qr) {
-    f.scan = box_role(ps, RL_ROLE_BODY, poster_word(PW_SCAN, ps->p.lang), content_w(ps), (RlPos){0});
-    RlTextStyle st = text_style(ps->p.lay, RL_ROLE_STRONG);
-    f.url = text_box_new(ps->p.fonts, &st, ps->url, content_w(ps), ps->p.m->site.contact.pos);
-    top = f.scan->height_pt + f.url->height_pt + GAP;
+    f.wide = !footer_link(ps, &f, f.col_w);
+    if (f.wide)
+      footer_link(ps, &f, content_w(ps));
+    *(f.wide ? &top : &link) = f.scan->height_pt + f.url->height_pt + GAP;
   }
   g_autofree char *text = footer_text(ps);
   f.text = box_role(ps, RL_ROLE_BODY, text, f.col_w, ps->p.m->site.contact.pos);
+  const char *credit = ps->p.map ? map_attribution(ps->p.map) : NULL;
+  if (credit && *credit && f.qr) {
+    g_autofree char *with = g_strdup_printf("%s\n%s", text, credit);
+    RlTextBox *b = box_role(ps, RL_ROLE_BODY, with, f.col_w, ps->p.m->site.contact.pos);
+    if (link + b->height_pt <= size + quiet) {
+      text_box_free(f.text);
+      f.text = b, f.credit = true;
+    } else
+      text_box_free(b);
+  }
   /* the QR code's white quiet zone above the symbol must not cover the URL line */
-  f.h = top + fmax(f.text->height_pt, f.qr ? size + quiet : 0);
+  f.h = top + fmax(link + f.text->height_pt, f.qr ? size + quiet : 0);
   return f;
 }
 
@@ -425,20 +449,25 @@ static void footer_free(Footer *f)
   qr_free(f->qr);
 }
 
+/* Draws the scan line and the linked URL at y; returns the y under them. */
+static double footer_link_draw(const Poster *ps, cairo_t *cr, Footer *f, double y)
+{
+  pdf_tag_begin(cr, "P");
+  text_box_draw(f->scan, cr, ps->left, y, ps->p.pf);
+  y += f->scan->height_pt;
+  g_autofree char *uri = pdf_uri_web(ps->url);
+  pdf_link_begin(cr, uri);
+  text_box_draw(f->url, cr, ps->left, y, ps->p.pf);
+  pdf_link_end(cr, uri);
+  pdf_tag_end(cr, "P");
+  return y + f->url->height_pt + GAP;
+}
+
 static void footer_draw(const Poster *ps, cairo_t *cr, Footer *f)
 {
   double y = ps->bottom - f->h;
-  if (f->qr) {
-    pdf_tag_begin(cr, "P");
-    text_box_draw(f->scan, cr, ps->left, y, ps->p.pf);
-    y += f->scan->height_pt;
-    g_autofree char *uri = pdf_uri_web(ps->url);
-    pdf_link_begin(cr, uri);
-    text_box_draw(f->url, cr, ps->left, y, ps->p.pf);
-    pdf_link_end(cr, uri);
-    pdf_tag_end(cr, "P");
-    y += f->url->height_pt + GAP;
-  }
+  if (f->qr)
+    y = footer_link_draw(ps, cr, f, y);
   pdf_tag_begin(cr, "P");
   text_box_draw(f->text, cr, ps->left, y, ps->p.pf);
   pdf_tag_end(cr, "P");
@@ -465,6 +494,21 @@ static double items_height(const Poster *ps, guint n)
   return h;
 }
 
+/* The line that sends readers to the next page for the list. Free with text_box_free(). */
+static RlTextBox *list_next_box(const Poster *ps)
+{
+  g_autofree char *line = g_strdup_printf(poster_word(PW_LIST_NEXT, ps->p.lang),
+                                          ps->p.groups->len);
+  return box_role(ps, RL_ROLE_STRONG, line, content_w(ps), (RlPos){0});
+}
+
+/* The note under the list heading when there is no group. Free with text_box_free(). */
+static RlTextBox *no_groups_box(const Poster *ps)
+{
+  return box_role(ps, RL_ROLE_BODY, poster_word(PW_NO_GROUPS, ps->p.lang), content_w(ps),
+                  (RlPos){0});
+}
+
 /* The list part of page 1: the heading and every group, or the no-group note, or (when
  * they do not all fit) a line saying the list is on the next page. */
 static void page_one_list(const Poster *ps, cairo_t *cr, double y, double limit, guint *next)
@@ -475,45 +519,78 @@ static void page_one_list(const Poster *ps, cairo_t *cr, double y, double limit,
   double top = y + head->height_pt + GAP / 4;
   if (n > 0 && list_fit(ps, top, limit, 0, false) < n) {
     text_box_free(head);
-    g_autofree char *line = g_strdup_printf(poster_word(PW_LIST_NEXT, ps->p.lang), n);
-    put(ps, cr, "P", box_role(ps, RL_ROLE_STRONG, line, content_w(ps), (RlPos){0}), ps->left, y);
+    put(ps, cr, "P", list_next_box(ps), ps->left, y);
     return;
   }
   y = put(ps, cr, "H2", head, ps->left, y) + GAP / 4;
   if (n == 0)
-    put(ps, cr, "P", box_role(ps, RL_ROLE_BODY, poster_word(PW_NO_GROUPS, ps->p.lang),
-                              content_w(ps), (RlPos){0}), ps->left, y);
+    put(ps, cr, "P", no_groups_box(ps), ps->left, y);
   list_draw(ps, cr, y, next, n);
 }
 
+/* Height of a box, which is freed. */
+static double box_h(RlTextBox *b)
+{
+  double h = b->height_pt;
+  text_box_free(b);
+  return h;
+}
+
 /* Height of page 1's list part: all groups when they fit under a map of MAP_MIN,
- * else the one line that sends readers to the next page. */
+ * else the line that sends readers to the next page. */
 static double page_one_list_h(const Poster *ps, double room)
 {
   guint n = ps->p.groups->len;
-  double head = text_style(ps->p.lay, RL_ROLE_H2).size_pt * text_style(ps->p.lay, RL_ROLE_H2).line_height;
-  double all = head + GAP / 4 + (n ? items_height(ps, n) : 2 * head);
+  double head = box_h(box_role(ps, RL_ROLE_H2, poster_word(PW_LIST_TITLE, ps->p.lang),
+                               content_w(ps), (RlPos){0}));
+  double all = head + GAP / 4 + (n ? items_height(ps, n) : box_h(no_groups_box(ps)));
   if (all <= room - MAP_MIN)
     return all;
-  return text_style(ps->p.lay, RL_ROLE_STRONG).size_pt * text_style(ps->p.lay, RL_ROLE_STRONG).line_height * 2;
+  return box_h(list_next_box(ps));
 }
 
-/* Page 1: header, map, the list when it fits whole, footer. */
+/* The map's credit as the map's caption: the layout's small size, but never under the
+ * body size (nothing on a poster is under 28 pt: large-print.md). NULL when the map has
+ * no credit. Free with text_box_free(). */
+static RlTextBox *caption_new(const Poster *ps)
+{
+  const char *credit = ps->p.map ? map_attribution(ps->p.map) : NULL;
+  if (!credit || !*credit)
+    return NULL;
+  RlTextStyle st = text_style(ps->p.lay, RL_ROLE_SMALL);
+  st.size_pt = fmax(st.size_pt, text_style(ps->p.lay, RL_ROLE_BODY).size_pt);
+  return poster_text(&ps->p, &st, credit, content_w(ps), (RlPos){0});
+}
+
+/* Draws the map figure (unless the thumbnail has it) and its caption at y, map_h tall;
+ * returns false with *error when the map cannot be drawn. *y becomes the y under them. */
+static bool page_one_map(const Poster *ps, cairo_t *cr, double *y, double map_h,
+                         RlTextBox *caption, GError **error)
+{
+  bool ok = true;
+  if (!ps->figure_drawn) {
+    pdf_tag_begin(cr, "Figure");
+    ok = poster_map_draw(&ps->p, cr, ps->left, *y, content_w(ps), map_h, error);
+    pdf_tag_end(cr, "Figure");
+  }
+  *y += map_h;
+  if (caption)
+    *y = put(ps, cr, "P", caption, ps->left, *y + GAP / 4);
+  *y += GAP;
+  return ok;
+}
+
+/* Page 1: header, map and its caption, the list when it fits whole, footer. */
 static bool poster_page_one(const Poster *ps, cairo_t *cr, guint *next, GError **error)
 {
   double y = poster_header(ps, cr, ps->top);
   Footer f = footer_new(ps);
+  RlTextBox *caption = f.credit ? NULL : caption_new(ps);
+  double cap_h = caption ? caption->height_pt + GAP / 4 : 0;
   double limit = ps->bottom - f.h - GAP;
-  double list_h = page_one_list_h(ps, limit - y - GAP);
-  double map_h = ps->p.map ? CLAMP(limit - y - GAP - list_h, MAP_MIN, MAP_MAX) : 0;
-  bool ok = true;
-  if (ps->p.map && !ps->figure_drawn) {
-    pdf_tag_begin(cr, "Figure");
-    ok = poster_map_draw(&ps->p, cr, ps->left, y, content_w(ps), map_h, error);
-    pdf_tag_end(cr, "Figure");
-  }
-  if (ps->p.map)
-    y += map_h + GAP;
+  double list_h = page_one_list_h(ps, limit - y - GAP - cap_h);
+  double map_h = ps->p.map ? CLAMP(limit - y - GAP - cap_h - list_h, MAP_MIN, MAP_MAX) : 0;
+  bool ok = !ps->p.map || page_one_map(ps, cr, &y, map_h, caption, error);
   page_one_list(ps, cr, y, limit, next);
   footer_draw(ps, cr, &f);
   footer_free(&f);
