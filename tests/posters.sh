@@ -76,6 +76,21 @@ for p in "$out"/poster/*.pdf; do
 done
 check "every poster credits the map on page 1" test "$nocredit" = 0
 
+# When the column beside the QR code is full (here a network with its own phone and
+# e-mail), the map's credit is the map's caption: under the legend, above the list line.
+cp -r "$SRCDIR/data" "$tmp/full"
+sed -i '/^  - id: brumenta$/a\    contact: {phone: 02 511 55 43, email: contact@brumenta.example, website: https://brumenta.example}' "$tmp/full/networks.yaml"
+"$RELAIS" build -q -d "$tmp/full" -o "$tmp/fullout" --only poster 2>"$tmp/err"
+check "a network with its own contact: built without diagnostics" test ! -s "$tmp/err"
+bb=$(pdftotext -f 1 -l 1 -bbox "$tmp/fullout/poster/brumenta-fr.pdf" -)
+ymin() { grep -m1 ">$1<" <<<"$bb" | sed -E 's/.*yMin="([0-9.]+)".*/\1/'; }
+ymax() { grep -m1 ">$1<" <<<"$bb" | sed -E 's/.*yMax="([0-9.]+)".*/\1/'; }
+legend=$(ymax zone) credit=$(ymin Boundaries:) list=$(ymin suivante.)
+check "the credit is the map's caption ($legend < $credit < $list)" \
+  awk -v a="${legend:-9999}" -v b="${credit:-0}" -v c="${list:-0}" 'BEGIN {exit !(a < b && b < c)}'
+check "the network's own e-mail is in the column beside the QR code" grep -q '>contact@brumenta.example<' <<<"$bb"
+check "the caption poster: every word can be seen" pdf_text_visible "$tmp/fullout/poster/brumenta-fr.pdf"
+
 # Every group of the Brussels edition is on its poster (list pages), none cut.
 txt=$(pdftotext "$out/poster/brussels-fr.pdf" - | tr -s ' \n' ' ')
 missing=0
