@@ -10,6 +10,8 @@
 #define VIEW_MIN 0.08      /* smallest close-up, share of the map's width */
 #define VIEW_MAX 0.6       /* a view wider than this share shows the whole map */
 #define INSET_SHARE 0.28   /* overview inset width, share of the figure */
+#define COLUMN_SHARE 0.36  /* inset and legend column beside a tall close-up, share of it */
+#define INSET_MIN 110.0    /* narrowest inset in that column, points (39 mm) */
 #define GAP 12.0           /* points between legend parts */
 
 typedef struct {
@@ -360,21 +362,92 @@ static bool poster_whole(const RlPoster *p, cairo_t *cr, const Box *b, const cha
   return ok;
 }
 
-/* A close-up of the area with the overview inset top right and the legend under it. */
+/* Where a close-up's parts go: the map's box, the inset, the legend's top left and width. */
+typedef struct {
+  Box map, inset;
+  double legend_x, legend_y, legend_w;
+  bool beside;          /* the legend and inset in a column beside the map */
+  RlTextBox *legend[2]; /* owned */
+} Closeup;
+
+/* Close-up with the legend under the map and the inset in the map's top right corner. */
+static void closeup_under(const RlPoster *p, const Box *b, Closeup *c)
+{
+  *c = (Closeup){0};
+  legend_boxes(p, b->w, c->legend);
+  double h = b->h - legend_height(p, c->legend, b->w), mw, mh;
+  map_size(p->map, &mw, &mh);
+  c->inset = (Box){0, b->y, fmin(b->w * INSET_SHARE, h * 0.6 * mw / mh), 0};
+  c->inset.h = c->inset.w * mh / mw, c->inset.x = b->x + b->w - c->inset.w;
+  c->map = (Box){b->x, b->y, b->w, h};
+  c->legend_x = b->x, c->legend_y = b->y + h, c->legend_w = b->w;
+}
+
+/* Close-up with the map the whole height at the left, and a column at the right holding
+ * the inset and, under it, the legend. False when they do not fit that column. */
+static bool closeup_beside(const RlPoster *p, const Box *b, Closeup *c)
+{
+  double col = b->w * COLUMN_SHARE, mw, mh;
+  map_size(p->map, &mw, &mh);
+  *c = (Closeup){.beside = true};
+  legend_boxes(p, col, c->legend);
+  double legend_h = legend_height(p, c->legend, col);
+  /* The inset as wide as the column, or as the room above the legend allows. */
+  double inset_w = fmin(col, (b->h - GAP - legend_h) * mw / mh);
+  c->inset = (Box){b->x + b->w - inset_w, b->y, inset_w, inset_w * mh / mw};
+  c->map = (Box){b->x, b->y, b->w - col - GAP, b->h};
+  c->legend_x = b->x + b->w - col, c->legend_y = b->y + c->inset.h + GAP, c->legend_w = col;
+  return !c->legend[0]->overflow && !(c->legend[1] && c->legend[1]->overflow) &&
+         inset_w >= INSET_MIN;
+}
+
+static void closeup_clear(Closeup *c)
+{
+  text_box_free(c->legend[0]);
+  text_box_free(c->legend[1]);
+}
+
+/* The box the close-up's view is fitted into (the map's box, clear of the inset). */
+static Box closeup_fit_box(const Closeup *c)
+{
+  Box f = c->map;
+  if (!c->beside)
+    f.w -= c->inset.w + GAP;
+  return f;
+}
+
+/* Points per map unit at which the view is shown in a close-up layout. */
+static double closeup_scale(const Closeup *c, const Box *view)
+{
+  Box f = closeup_fit_box(c);
+  return fmin(f.w / view->w, f.h / view->h);
+}
+
+/* The close-up layout that shows the area bigger: legend under the map (wide areas), or
+ * beside it (tall areas, which the legend under the map would make smaller still). */
+static void closeup_layout(const RlPoster *p, const Box *b, const Box *view, Closeup *c)
+{
+  Closeup side;
+  closeup_under(p, b, c);
+  if (closeup_beside(p, b, &side) && closeup_scale(&side, view) > closeup_scale(c, view) * 1.05) {
+    closeup_clear(c);
+    *c = side;
+    return;
+  }
+  closeup_clear(&side);
+}
+
+/* A close-up of the area with the overview inset and the legend: under the map, or beside
+ * it when the area is tall. */
 static bool poster_closeup(const RlPoster *p, cairo_t *cr, const Box *b, const Box *view,
                            const char **codes, GError **error)
 {
-  RlTextBox *legend[2];
-  legend_boxes(p, b->w, legend);
-  double h = b->h - legend_height(p, legend, b->w), mw, mh;
-  map_size(p->map, &mw, &mh);
-  Box inset = {0, b->y, fmin(b->w * INSET_SHARE, h * 0.6 * mw / mh), 0};
-  inset.h = inset.w * mh / mw, inset.x = b->x + b->w - inset.w;
+  Closeup c;
+  closeup_layout(p, b, view, &c);
   RlMapStyle st = poster_map_style(p->lay);
-  /* The close-up keeps clear of the inset. */
-  RlMapFit fit = map_fit_view(p->map, b->x, b->y, b->w - inset.w - GAP, h, view->x, view->y,
-                              view->w, view->h);
-  fit.clip_x = b->x, fit.clip_y = b->y, fit.clip_w = b->w, fit.clip_h = h;
+  Box f = closeup_fit_box(&c); /* the close-up keeps clear of the inset */
+  RlMapFit fit = map_fit_view(p->map, f.x, f.y, f.w, f.h, view->x, view->y, view->w, view->h);
+  fit.clip_x = c.map.x, fit.clip_y = c.map.y, fit.clip_w = c.map.w, fit.clip_h = c.map.h;
   cairo_t *to[2];
   guint n = poster_targets(p, cr, to);
   /* Simplified where its borders stray less than a print shows (wide close-ups). */
@@ -383,14 +456,13 @@ static bool poster_closeup(const RlPoster *p, cairo_t *cr, const Box *b, const B
     RlPoster q = poster_target(p, t);
     poster_dots(&q, to[t], &fit);
   }
-  ok = ok && poster_inset(p, cr, &inset, view, codes, error);
+  ok = ok && poster_inset(p, cr, &c.inset, view, codes, error);
   for (guint t = 0; ok && t < n; t++) { /* a frame says the close-up is cut out of a larger map */
     RlPoster q = poster_target(p, t);
-    map_frame(&q, to[t], &(Box){b->x, b->y, b->w, h});
-    legend_draw(&q, to[t], b->x, b->y + h, b->w, legend);
+    map_frame(&q, to[t], &c.map);
+    legend_draw(&q, to[t], c.legend_x, c.legend_y, c.legend_w, c.legend);
   }
-  text_box_free(legend[0]);
-  text_box_free(legend[1]);
+  closeup_clear(&c);
   return ok;
 }
 
