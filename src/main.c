@@ -49,10 +49,11 @@ static const Command commands[] = {
   {"watch", cmd_watch, "build, then rebuild what a change touches, until interrupted", true},
 };
 
-/* Loads and checks the data; returns the model (NULL never), diagnostics in dl. */
-static RlModel *load_checked(const CliOptions *o, DiagList *dl)
+/* Loads and checks the data; returns the model (NULL never), diagnostics in dl.
+ * map_checked: see session_load(). */
+static RlModel *load_checked(const CliOptions *o, const char *map_checked, DiagList *dl)
 {
-  return session_load(o->data_dir, o->layouts_dir, dl);
+  return session_load(o->data_dir, o->layouts_dir, map_checked, dl);
 }
 
 static void print_summary(const RlModel *m, DiagList *dl)
@@ -71,7 +72,7 @@ static void print_summary(const RlModel *m, DiagList *dl)
 static int cmd_check(CliOptions *o)
 {
   DiagList *dl = diag_list_new();
-  RlModel *m = load_checked(o, dl);
+  RlModel *m = load_checked(o, NULL, dl);
   if (!diag_has_errors(dl)) { /* lay everything out too: the large-print preflight */
     const char *sde = g_getenv("SOURCE_DATE_EPOCH");
     RlRenderOptions ro = {.source_date_epoch = sde ? g_ascii_strtoll(sde, NULL, 10) : 0};
@@ -147,8 +148,12 @@ static int cmd_build(CliOptions *o)
   b.stamp = stamp;
   int rc = EXIT_OK;
   if (!build_unchanged(&b, dl)) {
-    RlModel *m = load_checked(o, dl);
-    rc = diag_has_errors(dl) ? EXIT_DATA : build_run(m, &b, dl);
+    g_autofree char *map_checked = session_map_checked(b.out_dir);
+    RlModel *m = load_checked(o, map_checked, dl);
+    bool loaded = !diag_has_errors(dl); /* the map too passed its check */
+    rc = loaded ? build_run(m, &b, dl) : EXIT_DATA;
+    if (loaded) /* after the build: OUT exists now */
+      session_map_checked_save(b.out_dir, m);
     model_free(m);
   }
   diag_print(dl, stderr);

@@ -15,7 +15,7 @@ out="$tmp/out"
 build() { "$RELAIS" build -d "$tmp/data" --only guide,flyer "$@"; }
 json() { python3 -c "import json,sys; m=json.load(open('$out/manifest.json')); $1"; }
 # Every output file of the folder, with its checksum, sorted (the manifest and page too).
-sums() { (cd "$1" && find . -type f ! -name '.relais.lock' ! -name '.relais.stamp' -print0 | sort -z | xargs -0 md5sum); }
+sums() { (cd "$1" && find . -type f ! -name '.relais.lock' ! -name '.relais.stamp' ! -name '.map-checked' -print0 | sort -z | xargs -0 md5sum); }
 
 build -o "$out" -j 2 2>"$tmp/first.log"
 rc=$?
@@ -136,4 +136,25 @@ check "moved record without findings: its flyer is not remade" \
   sh -c "! grep -q '^made     flyer/jette-cafe' '$tmp/mv2.log'"
 mv_build 2>"$tmp/mv3.log"
 check "moved record: the next build makes nothing" grep -q '^relais: made 0 ' "$tmp/mv3.log"
+# The map's check is remembered by content (OUT/.map-checked), so that an edit's rebuild
+# does not parse the map's SVGs again only to check them; a changed map is checked again.
+mc_data=$tmp/mc-data
+cp -r "$tmp/data" "$mc_data"
+mc_build() { "$RELAIS" build -d "$mc_data" -l "$tmp/layouts" -o "$tmp/mc-out" --only flyer -q "$@"; }
+mc_build 2>"$tmp/mc1.log"
+check "map check remembered: OUT/.map-checked names this relais and a digest" \
+  grep -Eq '^relais [0-9.]+ map [0-9a-f]{64}$' "$tmp/mc-out/.map-checked"
+sed -i 's/id="nis-21004"/id="nis-x21004"/' "$mc_data/maps/belgium.svg"
+mc_build 2>"$tmp/mc2.log"
+rc=$?
+check "map changed after a good build: checked again, exit 1 (got $rc)" [ "$rc" = 1 ]
+check "map changed after a good build: the error names the sidecar's line" \
+  grep -q "maps/belgium.yaml:13:8: error: map file '.*belgium.svg' has no element for 1 code: '21004'" "$tmp/mc2.log"
+sed -i 's/id="nis-x21004"/id="nis-21004"/' "$mc_data/maps/belgium.svg"
+head -c 300 /dev/urandom >"$tmp/mc-out/.map-checked"
+mc_build 2>"$tmp/mc3.log"
+rc=$?
+check "a garbled OUT/.map-checked is only a cache: map fixed, exit 0 (got $rc)" [ "$rc" = 0 ]
+check "a garbled OUT/.map-checked is written again" \
+  grep -Eq '^relais [0-9.]+ map [0-9a-f]{64}$' "$tmp/mc-out/.map-checked"
 finish

@@ -60,7 +60,7 @@ same_file() {
 
 # tree_list DIR: every file under DIR with its checksum, sorted (but the no-change stamp,
 # a cache that a build which changes outputs removes first).
-tree_list() { (cd "$1" && find . -type f ! -name .relais.stamp -exec sha256sum {} + | sort -k 2); }
+tree_list() { (cd "$1" && find . -type f ! -name .relais.stamp ! -name .map-checked -exec sha256sum {} + | sort -k 2); }
 
 # ---- what is on main: renderers, and whether `relais build` writes files ----------------
 outputs=$("$RELAIS" --help | sed -n 's/^Outputs (for --only)://p')

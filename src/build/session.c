@@ -1,6 +1,10 @@
 /* session.c - load and check the data. */
 #include "session.h"
 
+#include "config.h"
+
+#include <string.h>
+
 #include "fontcheck.h"
 #include "layout/fonts.h"
 #include "layout/map.h"
@@ -17,15 +21,44 @@ void session_reference_date(GDate *today)
                  (GDateMonth)g_date_time_get_month(dt), (GDateYear)g_date_time_get_year(dt));
 }
 
-RlModel *session_load(const char *data_dir, const char *layouts_dir, DiagList *dl)
+/* The cache file's name in the output folder, and the line it holds before the digest. */
+#define MAP_CHECKED_FILE ".map-checked"
+#define MAP_CHECKED_TAG "relais " RELAIS_VERSION " map "
+
+RlModel *session_load(const char *data_dir, const char *layouts_dir, const char *map_checked,
+                      DiagList *dl)
 {
   GDate today;
   session_reference_date(&today);
   RlModel *m = load_model(data_dir, layouts_dir, dl);
   check_model(m, &today, dl); /* also after load errors: report everything in one run */
-  if (m->map && !diag_has_errors(dl)) /* the map's SVG: readable, local, every code drawn */
+  /* The map's SVG: readable, local, every code drawn (parsing it is most of the check's
+   * cost: a one-group edit need not pay it again). */
+  bool known = m->map && m->map->digest && g_strcmp0(m->map->digest, map_checked) == 0;
+  if (m->map && !known && !diag_has_errors(dl))
     map_check(m->map, dl);
   g_autofree char *fonts_dir = fonts_dir_find(data_dir);
   fontcheck_layouts(m, fonts_dir, dl); /* before any rendering: no silent fallback */
   return m;
+}
+
+char *session_map_checked(const char *out_dir)
+{
+  g_autofree char *path = g_build_filename(out_dir, MAP_CHECKED_FILE, NULL);
+  g_autofree char *text = NULL;
+  if (!g_file_get_contents(path, &text, NULL, NULL) || !g_str_has_prefix(text, MAP_CHECKED_TAG))
+    return NULL;
+  return g_strdup(g_strstrip(text + strlen(MAP_CHECKED_TAG)));
+}
+
+void session_map_checked_save(const char *out_dir, const RlModel *m)
+{
+  if (!m->map || !m->map->digest)
+    return;
+  g_autofree char *known = session_map_checked(out_dir);
+  if (g_strcmp0(known, m->map->digest) == 0)
+    return;
+  g_autofree char *path = g_build_filename(out_dir, MAP_CHECKED_FILE, NULL);
+  g_autofree char *text = g_strconcat(MAP_CHECKED_TAG, m->map->digest, "\n", NULL);
+  g_file_set_contents_full(path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, NULL);
 }

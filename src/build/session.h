@@ -10,8 +10,21 @@
 /* Loads data_dir (layouts from layouts_dir, or found by load.c), then checks
  * and resolves the model against today's date (from SOURCE_DATE_EPOCH when set), even
  * after load errors so that one run reports everything. Returns a new model (never NULL; free with model_free());
- * every problem goes to dl, so callers test diag_has_errors(dl) before using it. */
-RlModel *session_load(const char *data_dir, const char *layouts_dir, DiagList *dl);
+ * every problem goes to dl, so callers test diag_has_errors(dl) before using it.
+ * `map_checked` (may be NULL) is the digest of a map that passed map_check in an earlier
+ * run (session_map_checked()): a map with that digest (its sidecar and every SVG, same
+ * relais) is not parsed again only to be checked. */
+RlModel *session_load(const char *data_dir, const char *layouts_dir, const char *map_checked,
+                      DiagList *dl);
+
+/* The digest of the map the last build into out_dir found good (OUT/.map-checked, written
+ * by session_map_checked_save()), or NULL when there is none or it is from another relais.
+ * Free with g_free(). */
+char *session_map_checked(const char *out_dir);
+
+/* Records in OUT/.map-checked that m's map (m loaded with no errors) passed its check.
+ * Only a cache, like the stamp: written atomically, failures ignored. */
+void session_map_checked_save(const char *out_dir, const RlModel *m);
 
 /* The date staleness checks compare with: SOURCE_DATE_EPOCH's date (UTC) when set,
  * else today. */

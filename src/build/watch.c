@@ -28,7 +28,7 @@ static void watch_folder(Watch *w, const char *dir, int depth);
 static void rebuild(Watch *w)
 {
   DiagList *dl = diag_list_new();
-  RlModel *m = session_load(w->opt->data_dir, w->opt->layouts_dir, dl);
+  RlModel *m = session_load(w->opt->data_dir, w->opt->layouts_dir, NULL, dl);
   if (diag_has_errors(dl)) {
     diag_print(dl, stderr);
     guint n = diag_count(dl, DIAG_ERROR);
