@@ -26,6 +26,7 @@ rows=()
 # run LABEL DATA OUT [ARGS...]: one build, measured; a row for the table.
 run() {
   local label=$1 data=$2 out=$3; shift 3
+  sync # what earlier steps wrote (the synthetic set, outputs) is not flushed during this one
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
     "$relais" build -d "$data" -o "$out" --allow-findings "$@" 2>"$work/log" || true
   local wall user sys kb made pages
