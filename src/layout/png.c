@@ -338,6 +338,23 @@ static guint8 *palette_rows(cairo_surface_t *surf, const PngTable *hist, const P
   return buf;
 }
 
+/* PNG colour types (the IHDR byte). */
+enum { PNG_TYPE_RGB = 2, PNG_TYPE_PALETTE = 3 };
+
+/* The signature and the IHDR chunk of an 8-bit PNG of surf's size, of colour type
+ * `type`, deflate, no interlace. */
+static void png_header(cairo_surface_t *surf, guint8 type, GByteArray *out)
+{
+  static const guint8 signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
+  const guint8 ihdr_tail[5] = {8, type, 0, 0, 0};
+  g_byte_array_append(out, signature, 8);
+  guint at = chunk_begin(out, "IHDR");
+  put_be32(out, (guint32)cairo_image_surface_get_width(surf));
+  put_be32(out, (guint32)cairo_image_surface_get_height(surf));
+  g_byte_array_append(out, ihdr_tail, 5);
+  chunk_end(out, at);
+}
+
 /* The rows (see palette_rows) in one IDAT chunk, compressed by runs (zrle.h). */
 static void palette_idat(cairo_surface_t *surf, const PngTable *hist, const PngScan *sc,
                          GByteArray *out)
@@ -354,15 +371,8 @@ static void palette_idat(cairo_surface_t *surf, const PngTable *hist, const PngS
 static void png_write_palette(cairo_surface_t *surf, const PngTable *hist, const PngScan *sc,
                               const guint32 *pal, guint n, GByteArray *out)
 {
-  static const guint8 signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
-  static const guint8 ihdr_tail[5] = {8, 3, 0, 0, 0}; /* 8 bits, palette, deflate, ... */
-  g_byte_array_append(out, signature, 8);
-  guint at = chunk_begin(out, "IHDR");
-  put_be32(out, (guint32)cairo_image_surface_get_width(surf));
-  put_be32(out, (guint32)cairo_image_surface_get_height(surf));
-  g_byte_array_append(out, ihdr_tail, 5);
-  chunk_end(out, at);
-  at = chunk_begin(out, "PLTE");
+  png_header(surf, PNG_TYPE_PALETTE, out);
+  guint at = chunk_begin(out, "PLTE");
   for (guint i = 0; i < n; i++) {
     guint8 rgb[3] = {(guint8)(pal[i] >> 16), (guint8)(pal[i] >> 8), (guint8)pal[i]};
     g_byte_array_append(out, rgb, 3);
@@ -408,20 +418,13 @@ static guint8 *rgb_rows(cairo_surface_t *surf, gsize *len)
  * when libdeflate has no memory for its compressor. */
 static bool png_write_rgb(cairo_surface_t *surf, GByteArray *out)
 {
-  static const guint8 signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
-  static const guint8 ihdr_tail[5] = {8, 2, 0, 0, 0}; /* 8 bits, RGB, deflate, ... */
   struct libdeflate_compressor *c = libdeflate_alloc_compressor(PNG_RGB_LEVEL);
   if (!c)
     return false;
-  g_byte_array_append(out, signature, 8);
-  guint at = chunk_begin(out, "IHDR");
-  put_be32(out, (guint32)cairo_image_surface_get_width(surf));
-  put_be32(out, (guint32)cairo_image_surface_get_height(surf));
-  g_byte_array_append(out, ihdr_tail, 5);
-  chunk_end(out, at);
+  png_header(surf, PNG_TYPE_RGB, out);
   gsize len;
   g_autofree guint8 *rows = rgb_rows(surf, &len);
-  at = chunk_begin(out, "IDAT");
+  guint at = chunk_begin(out, "IDAT");
   size_t bound = libdeflate_zlib_compress_bound(c, len);
   g_byte_array_set_size(out, at + 8 + (guint)bound);
   size_t got = libdeflate_zlib_compress(c, rows, len, out->data + at + 8, bound);
