@@ -331,6 +331,21 @@ static void map_frame(const RlPoster *p, cairo_t *cr, const Box *b)
   cairo_restore(cr);
 }
 
+/* The map at `fit` with the area highlighted, then the groups' dots, into every target;
+ * simplified where its borders stray less than a print shows (whole map, wide close-ups). */
+static bool poster_map_dots(const RlPoster *p, cairo_t *const *to, guint n, const RlMapFit *fit,
+                            const char **codes, GError **error)
+{
+  RlMapStyle st = poster_map_style(p->lay);
+  if (!map_draw_fit_into(map_for_scale(p->map, fit->scale), to, n, fit, codes, &st, error))
+    return false;
+  for (guint t = 0; t < n; t++) {
+    RlPoster q = poster_target(p, t);
+    poster_dots(&q, to[t], fit);
+  }
+  return true;
+}
+
 /* The whole map: fitted at the left of the box with the legend beside it when there is
  * room for a legend column, else with the legend under it. */
 static bool poster_whole(const RlPoster *p, cairo_t *cr, const Box *b, const char **codes,
@@ -344,14 +359,12 @@ static bool poster_whole(const RlPoster *p, cairo_t *cr, const Box *b, const cha
   legend_boxes(p, beside ? col : b->w, legend);
   double lh = legend_height(p, legend, beside ? col : b->w);
   Box m = beside ? (Box){b->x, b->y, map_w, b->h} : (Box){b->x, b->y, b->w, b->h - lh};
-  RlMapStyle st = poster_map_style(p->lay);
   RlMapFit fit = map_fit(p->map, m.x, m.y, m.w, m.h);
   cairo_t *to[2];
   guint n = poster_targets(p, cr, to);
-  bool ok = map_draw_fit_into(map_for_scale(p->map, fit.scale), to, n, &fit, codes, &st, error);
+  bool ok = poster_map_dots(p, to, n, &fit, codes, error);
   for (guint t = 0; ok && t < n; t++) {
     RlPoster q = poster_target(p, t);
-    poster_dots(&q, to[t], &fit);
     if (beside)
       legend_draw(&q, to[t], b->x + map_w + GAP, b->y + (b->h - lh) / 2, col, legend);
     else
@@ -444,19 +457,13 @@ static bool poster_closeup(const RlPoster *p, cairo_t *cr, const Box *b, const B
 {
   Closeup c;
   closeup_layout(p, b, view, &c);
-  RlMapStyle st = poster_map_style(p->lay);
   Box f = closeup_fit_box(&c); /* the close-up keeps clear of the inset */
   RlMapFit fit = map_fit_view(p->map, f.x, f.y, f.w, f.h, view->x, view->y, view->w, view->h);
   fit.clip_x = c.map.x, fit.clip_y = c.map.y, fit.clip_w = c.map.w, fit.clip_h = c.map.h;
   cairo_t *to[2];
   guint n = poster_targets(p, cr, to);
-  /* Simplified where its borders stray less than a print shows (wide close-ups). */
-  bool ok = map_draw_fit_into(map_for_scale(p->map, fit.scale), to, n, &fit, codes, &st, error);
-  for (guint t = 0; ok && t < n; t++) {
-    RlPoster q = poster_target(p, t);
-    poster_dots(&q, to[t], &fit);
-  }
-  ok = ok && poster_inset(p, cr, &c.inset, view, codes, error);
+  bool ok = poster_map_dots(p, to, n, &fit, codes, error) &&
+            poster_inset(p, cr, &c.inset, view, codes, error);
   for (guint t = 0; ok && t < n; t++) { /* a frame says the close-up is cut out of a larger map */
     RlPoster q = poster_target(p, t);
     map_frame(&q, to[t], &c.map);
