@@ -153,7 +153,7 @@ static int cmd_build(CliOptions *o)
     bool loaded = !diag_has_errors(dl); /* the map too passed its check */
     rc = loaded ? build_run(m, &b, dl) : EXIT_DATA;
     if (loaded) /* after the build: OUT exists now */
-      session_map_checked_save(b.out_dir, m);
+      session_map_checked_save(b.out_dir, m, map_checked);
     model_free(m);
   }
   diag_print(dl, stderr);

@@ -51,12 +51,9 @@ char *session_map_checked(const char *out_dir)
   return g_strdup(g_strstrip(text + strlen(MAP_CHECKED_TAG)));
 }
 
-void session_map_checked_save(const char *out_dir, const RlModel *m)
+void session_map_checked_save(const char *out_dir, const RlModel *m, const char *known)
 {
-  if (!m->map || !m->map->digest)
-    return;
-  g_autofree char *known = session_map_checked(out_dir);
-  if (g_strcmp0(known, m->map->digest) == 0)
+  if (!m->map || !m->map->digest || g_strcmp0(known, m->map->digest) == 0)
     return;
   g_autofree char *path = g_build_filename(out_dir, MAP_CHECKED_FILE, NULL);
   g_autofree char *text = g_strconcat(MAP_CHECKED_TAG, m->map->digest, "\n", NULL);

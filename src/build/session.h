@@ -22,9 +22,10 @@ RlModel *session_load(const char *data_dir, const char *layouts_dir, const char 
  * Free with g_free(). */
 char *session_map_checked(const char *out_dir);
 
-/* Records in OUT/.map-checked that m's map (m loaded with no errors) passed its check.
- * Only a cache, like the stamp: written atomically, failures ignored. */
-void session_map_checked_save(const char *out_dir, const RlModel *m);
+/* Records in OUT/.map-checked that m's map (m loaded with no errors) passed its check;
+ * nothing is written when `known` (what session_map_checked() gave before) already names
+ * it. Only a cache, like the stamp: written atomically, failures ignored. */
+void session_map_checked_save(const char *out_dir, const RlModel *m, const char *known);
 
 /* The date staleness checks compare with: SOURCE_DATE_EPOCH's date (UTC) when set,
  * else today. */
