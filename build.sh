@@ -77,7 +77,7 @@ run_tests() {
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    meson test -C build-asan --print-errorlogs --no-suite browser --no-suite valgrind
+    meson test -C build-asan --print-errorlogs --no-suite browser --no-suite valgrind --no-suite preload
   summary build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
 }
 

@@ -374,30 +374,70 @@ static void test_stale_removed(Fixture *f, gconstpointer data)
   model_free(m);
 }
 
+/* The names in the output folder that are neither outputs nor relais's own files. */
+static char *stray_names(const Fixture *f)
+{
+  GString *names = g_string_new("");
+  GDir *d = g_dir_open(f->out, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name(d)))
+    if (strstr(name, ".tmp-") || strstr(name, ".v-"))
+      g_string_append_printf(names, "%s ", name);
+  if (d)
+    g_dir_close(d);
+  return g_string_free(names, FALSE);
+}
+
 static void test_folder_swap(Fixture *f, gconstpointer data)
 {
   RlModel *m = model_abc();
   g_ptr_array_set_size(f->opt.only, 0);
   g_ptr_array_add(f->opt.only, (gpointer)&fake_dir_renderer);
   g_assert_cmpint(build(f, m), ==, 0);
-  g_autofree char *link = g_build_filename(f->out, "kiosk", NULL);
-  g_assert_true(g_file_test(link, G_FILE_TEST_IS_SYMLINK));
-  g_autofree char *first = g_file_read_link(link, NULL);
-  g_assert_true(g_str_has_prefix(first, ".kiosk.v-"));
+  g_autofree char *kiosk = g_build_filename(f->out, "kiosk", NULL);
+  /* a real folder: `cp -r OUT/kiosk /media/usb` copies the files, not a link */
+  g_assert_false(g_file_test(kiosk, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true(g_file_test(kiosk, G_FILE_TEST_IS_DIR));
+  GStatBuf first;
+  g_assert_cmpint(g_stat(kiosk, &first), ==, 0);
   set_digest(m, 0, "a-2");
   g_assert_cmpint(build(f, m), ==, 0);
-  g_autofree char *second = g_file_read_link(link, NULL);
-  g_assert_cmpstr(first, !=, second);
-  g_assert_false(out_exists(f, first));
+  GStatBuf second;
+  g_assert_cmpint(g_stat(kiosk, &second), ==, 0);
+  g_assert_cmpuint(first.st_ino, !=, second.st_ino); /* swapped whole, not edited */
   g_autofree char *index = read_out(f, "kiosk/index.html");
   g_assert_cmpstr(index, ==, "kiosk\na-2\nb-1\nc-1\n");
-  /* forced with the same key: a new folder all the same, the old one gone */
+  g_autofree char *stray = stray_names(f);
+  g_assert_cmpstr(stray, ==, ""); /* the old folder is gone */
+  /* forced with the same key: a new folder all the same */
   f->opt.force = true;
   g_assert_cmpint(build(f, m), ==, 0);
-  g_autofree char *third = g_file_read_link(link, NULL);
-  g_assert_cmpstr(third, !=, second);
-  g_assert_false(out_exists(f, second));
+  GStatBuf third;
+  g_assert_cmpint(g_stat(kiosk, &third), ==, 0);
+  g_assert_cmpuint(third.st_ino, !=, second.st_ino);
   g_assert_true(out_exists(f, "kiosk/index.html"));
+  model_free(m);
+}
+
+/* An output folder from an older relais: `kiosk` a link to `.kiosk.v-KEY`. The next
+ * build puts a real folder there and removes the versioned one. */
+static void test_folder_from_link(Fixture *f, gconstpointer data)
+{
+  RlModel *m = model_abc();
+  g_ptr_array_set_size(f->opt.only, 0);
+  g_ptr_array_add(f->opt.only, (gpointer)&fake_dir_renderer);
+  g_autofree char *versioned = g_build_filename(f->out, ".kiosk.v-0123456789abcdef", NULL);
+  g_autofree char *old_index = g_build_filename(versioned, "index.html", NULL);
+  g_autofree char *kiosk = g_build_filename(f->out, "kiosk", NULL);
+  g_assert_cmpint(g_mkdir_with_parents(versioned, 0755), ==, 0);
+  g_assert_true(g_file_set_contents(old_index, "old\n", -1, NULL));
+  g_assert_cmpint(symlink(".kiosk.v-0123456789abcdef", kiosk), ==, 0);
+  g_assert_cmpint(build(f, m), ==, 0);
+  g_assert_false(g_file_test(kiosk, G_FILE_TEST_IS_SYMLINK));
+  g_autofree char *index = read_out(f, "kiosk/index.html");
+  g_assert_cmpstr(index, ==, "kiosk\na-1\nb-1\nc-1\n");
+  g_autofree char *stray = stray_names(f);
+  g_assert_cmpstr(stray, ==, "");
   model_free(m);
 }
 
@@ -656,6 +696,7 @@ int main(int argc, char **argv)
     {"/build/jobs-identical", test_jobs_identical},
     {"/build/stale-removed", test_stale_removed},
     {"/build/folder-swap", test_folder_swap},
+    {"/build/folder-from-link", test_folder_from_link},
     {"/build/failure-keeps-previous", test_failure_keeps_previous},
     {"/build/findings", test_findings},
     {"/build/browse", test_browse},

@@ -229,7 +229,7 @@ static bool task_commit(Run *run, RlTask *t, GError **error)
   const RlJob *job = t->item->job;
   touch(run, t->final);
   touch(run, t->thumb_final);
-  return job->renderer->is_dir ? output_commit_dir(t->tmp, t->final, t->item->key, error)
+  return job->renderer->is_dir ? output_commit_dir(t->tmp, t->final, error)
                                : output_commit_file(t->tmp, t->final, error);
 }
 

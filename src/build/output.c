@@ -193,28 +193,8 @@ char *output_temp_dir(const char *final, GError **error)
   return NULL;
 }
 
-/* Creates a link to `target` at a fresh temporary name beside `final`; returns it. */
-static char *temp_link(const char *final, const char *target, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname(final);
-  g_autofree char *base = g_path_get_basename(final);
-  for (int attempt = 0; attempt < 100; attempt++) {
-    char *link = g_strdup_printf("%s/.%s.tmp-%08x", dir, base, g_random_int());
-    if (symlink(target, link) == 0)
-      return link;
-    int err = errno;
-    if (err != EEXIST) {
-      set_errno_error(error, err, "cannot make link", link);
-      g_free(link);
-      return NULL;
-    }
-    g_free(link);
-  }
-  g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "no free temporary name beside %s", final);
-  return NULL;
-}
-
-/* The versioned folder a link points to, as a path beside the link; NULL if not a link. */
+/* The versioned folder an older relais's link points to, as a path beside the link;
+ * NULL if `link` is not a link (an older relais made `NAME` a link to `.NAME.v-KEY`). */
 static char *link_target(const char *link)
 {
   if (!is_link(link))
@@ -226,65 +206,72 @@ static char *link_target(const char *link)
   return g_build_filename(dir, target, NULL);
 }
 
-/* Renames `link` over `final`; a real folder in the way is removed first. */
-static bool swap_link(const char *link, const char *final, GError **error)
+/* True when errno from renameat2 says the file system cannot exchange two names. */
+static bool cannot_exchange(int err)
 {
-  if (is_real_dir(final))
-    remove_tree(final);
-  if (g_rename(link, final) == 0)
-    return true;
-  int err = errno;
-  g_unlink(link);
-  return set_errno_error(error, err, "cannot swap in", final);
+  return err == EINVAL || err == ENOSYS || err == EOPNOTSUPP || err == ENOTSUP;
 }
 
-/* Renames the finished folder to the first free "DIR/.NAME.v-KEY16[-N]"; returns that
- * name (g_free) or NULL with *error set. Deterministic: the same history gives the same name. */
-static char *place_version(const char *tmp_dir, const char *final, const char *key, GError **error)
+/* Where the exchange is not possible (FAT, exFAT, some network shares): the old `final`
+ * is renamed over a fresh empty ".tmp-" folder, then `tmp` to `final`; for that instant
+ * `final` is missing. On failure the old one is put back. Returns the old one's name
+ * ("" when there was none; g_free), or NULL with *error set. */
+static char *swap_aside(const char *tmp, const char *final, GError **error)
 {
-  g_autofree char *dir = g_path_get_dirname(final);
-  g_autofree char *base = g_path_get_basename(final);
-  for (int n = 0; n < 1000; n++) {
-    char *version = n ? g_strdup_printf(".%s.v-%.16s-%d", base, key, n)
-                      : g_strdup_printf(".%s.v-%.16s", base, key);
-    g_autofree char *path = g_build_filename(dir, version, NULL);
-    GStatBuf st;
-    if (g_lstat(path, &st) == 0) {
-      g_free(version);
-      continue;
-    }
-    if (g_rename(tmp_dir, path) == 0)
-      return version;
-    int err = errno;
-    g_free(version);
-    if (err != EEXIST && err != ENOTEMPTY) {
-      set_errno_error(error, err, "cannot rename", tmp_dir);
-      return NULL;
-    }
+  g_autofree char *aside = output_temp_dir(final, error);
+  if (!aside)
+    return NULL;
+  bool moved = g_rename(final, aside) == 0;
+  int err = errno;
+  if (!moved && err != ENOENT) {
+    g_rmdir(aside);
+    set_errno_error(error, err, "cannot move aside", final);
+    return NULL;
   }
-  g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "no free name beside %s", final);
+  if (g_rename(tmp, final) == 0)
+    return moved ? g_steal_pointer(&aside) : (g_rmdir(aside), g_strdup(""));
+  err = errno;
+  if (moved)
+    g_rename(aside, final);
+  else
+    g_rmdir(aside);
+  set_errno_error(error, err, "cannot swap in", final);
   return NULL;
 }
 
-bool output_commit_dir(const char *tmp_dir, const char *final, const char *key, GError **error)
+/* Puts `tmp` at `final`, exchanging the two names in one step when `final` exists.
+ * Returns the name that now holds what `final` was ("" when there was nothing; g_free),
+ * or NULL with *error set and nothing changed. */
+static char *swap_in(const char *tmp, const char *final, GError **error)
+{
+  if (renameat2(AT_FDCWD, tmp, AT_FDCWD, final, RENAME_EXCHANGE) == 0)
+    return g_strdup(tmp);
+  int err = errno;
+  if (err == ENOENT && g_rename(tmp, final) == 0)
+    return g_strdup("");
+  if (err == ENOENT)
+    err = errno;
+  else if (cannot_exchange(err))
+    return swap_aside(tmp, final, error);
+  set_errno_error(error, err, "cannot swap in", final);
+  return NULL;
+}
+
+bool output_commit_dir(const char *tmp_dir, const char *final, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname(final);
-  g_autofree char *version = place_version(tmp_dir, final, key, error);
-  if (!version) {
+  g_autofree char *legacy = link_target(final);
+  g_autofree char *old = swap_in(tmp_dir, final, error);
+  if (!old) {
     remove_tree(tmp_dir);
-    return false;
-  }
-  g_autofree char *versioned = g_build_filename(dir, version, NULL);
-  g_autofree char *old = link_target(final);
-  g_autofree char *link = temp_link(final, version, error);
-  if (!link || !swap_link(link, final, error)) {
-    remove_tree(versioned);
     return false;
   }
   if (!sync_path(dir, error))
     return false;
-  if (old && strcmp(old, versioned) != 0)
+  if (*old)
     remove_tree(old);
+  if (legacy)
+    remove_tree(legacy);
   return true;
 }
 

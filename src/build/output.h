@@ -2,9 +2,11 @@
  *
  * A file is written to a temporary name in its own folder, flushed to disk, then renamed
  * over the old one (rename is atomic on one file system). A folder output (the kiosk) is
- * built in a new versioned folder `.NAME-KEY` beside it, and `NAME` is a symbolic link
- * renamed over to point at it; the old version is removed afterwards. Temporary names
- * all contain ".tmp-" so output_sweep() can remove what a killed build left behind.
+ * built in a temporary folder beside it and exchanged with the old folder in one step
+ * (renameat2 RENAME_EXCHANGE); the old one is removed afterwards. `NAME` stays a real
+ * folder, so that copying it (cp -r, a file manager, onto a USB stick) copies the files.
+ * Temporary names all contain ".tmp-" so output_sweep() can remove what a killed build
+ * left behind.
  */
 #pragma once
 
@@ -41,19 +43,21 @@ bool output_write_file(const char *path, const char *data, gsize len, GError **e
  * or NULL with *error set. */
 char *output_temp_dir(const char *final, GError **error);
 
-/* Makes `final` (a symbolic link) point at the sealed folder `tmp_dir`: the folder is
- * renamed to "DIR/.NAME-KEY" (key's first 16 characters), a new link is renamed over
- * `final`, and the folder the old link pointed to is removed. A real folder at `final`
- * (from an older relais) is removed first. On failure *error is set and `final` is as
- * it was. */
-bool output_commit_dir(const char *tmp_dir, const char *final, const char *key, GError **error);
+/* Puts the sealed folder `tmp_dir` at `final`: when `final` exists the two names are
+ * exchanged in one step and the old folder is removed. On a file system that cannot
+ * exchange (FAT, exFAT, some network shares) the old folder is renamed aside first, so
+ * `final` is missing for the instant between two renames. A symbolic link at `final` from
+ * an older relais is replaced, and the folder it pointed to removed. On failure `tmp_dir`
+ * is removed, *error is set and `final` is as it was. */
+bool output_commit_dir(const char *tmp_dir, const char *final, GError **error);
 
-/* Removes an output: a file, or a link and the versioned folder it points to. A missing
- * output is not an error. */
+/* Removes an output: a file, a folder, or an older relais's link and the versioned folder
+ * it points to. A missing output is not an error. */
 bool output_remove(const char *path, GError **error);
 
 /* Removes what an interrupted build left in `dir` and its sub-folders: files and folders
- * whose name contains ".tmp-", and versioned folders ".NAME-KEY" no link points at. */
+ * whose name contains ".tmp-", and an older relais's versioned folders ".NAME.v-KEY" no
+ * link points at. */
 void output_sweep(const char *dir);
 
 /* Total size in bytes of a file, or of every file under a folder. */
