@@ -143,7 +143,7 @@ cp -r "$tmp/data" "$mc_data"
 mc_build() { "$RELAIS" build -d "$mc_data" -l "$tmp/layouts" -o "$tmp/mc-out" --only flyer -q "$@"; }
 mc_build 2>"$tmp/mc1.log"
 check "map check remembered: OUT/.map-checked names this relais and a digest" \
-  grep -Eq '^relais [0-9.]+ map [0-9a-f]{64}$' "$tmp/mc-out/.map-checked"
+  grep -Eq '^relais [0-9.]+ build [0-9a-f]+ map [0-9a-f]{64}$' "$tmp/mc-out/.map-checked"
 sed -i 's/id="nis-21004"/id="nis-x21004"/' "$mc_data/maps/belgium.svg"
 mc_build 2>"$tmp/mc2.log"
 rc=$?
@@ -156,5 +156,28 @@ mc_build 2>"$tmp/mc3.log"
 rc=$?
 check "a garbled OUT/.map-checked is only a cache: map fixed, exit 0 (got $rc)" [ "$rc" = 0 ]
 check "a garbled OUT/.map-checked is written again" \
-  grep -Eq '^relais [0-9.]+ map [0-9a-f]{64}$' "$tmp/mc-out/.map-checked"
+  grep -Eq '^relais [0-9.]+ build [0-9a-f]+ map [0-9a-f]{64}$' "$tmp/mc-out/.map-checked"
+
+# A new relais of the same version (another build ID: its code changed) makes every
+# output again: what it draws may differ. Its copy differs from this one in one bit of
+# the ELF build-ID note.
+other="$tmp/relais-other"
+python3 - "$RELAIS" "$other" <<'PY'
+import re, subprocess, sys
+note = subprocess.run(["readelf", "-n", sys.argv[1]], capture_output=True, text=True).stdout
+build_id = bytes.fromhex(re.search(r"Build ID: ([0-9a-f]+)", note).group(1))
+exe = bytearray(open(sys.argv[1], "rb").read())
+assert exe.count(build_id) == 1
+exe[exe.find(build_id)] ^= 1
+open(sys.argv[2], "wb").write(exe)
+PY
+chmod +x "$other"
+mc_build 2>/dev/null
+"$other" build -d "$mc_data" -l "$tmp/layouts" -o "$tmp/mc-out" --only flyer 2>"$tmp/other.log"
+flyers=$(ls "$tmp/mc-out/flyer" | wc -l)
+check "a new relais of the same version makes all $flyers flyers again" \
+  grep -q "^relais: made $flyers (.*), unchanged 0," "$tmp/other.log"
+check "a new relais: it says why" grep -q '^made     flyer/.* (settings changed (a new relais, --press or fonts))$' "$tmp/other.log"
+"$other" build -d "$mc_data" -l "$tmp/layouts" -o "$tmp/mc-out" --only flyer 2>"$tmp/other2.log"
+check "a new relais: its next build makes nothing" grep -q '^relais: made 0 ' "$tmp/other2.log"
 finish

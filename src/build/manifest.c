@@ -4,7 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "config.h"
+#include "model/identity.h"
 #include "output.h"
 
 struct RlManifest {
@@ -201,7 +201,7 @@ RlManifest *manifest_load(const char *path, char **warning)
   }
   /* Written by this relais and read whole: saving it unchanged would give the same. */
   g_autofree char *generator = member_str(json_node_get_object(root), "generator");
-  mf->changed = !whole || g_strcmp0(generator, "relais " RELAIS_VERSION) != 0;
+  mf->changed = !whole || g_strcmp0(generator, identity_get()) != 0;
   return mf;
 }
 
@@ -253,7 +253,7 @@ bool manifest_save(const RlManifest *mf, const char *path, GError **error)
 {
   g_autoptr(JsonBuilder) b = json_builder_new();
   json_builder_begin_object(b);
-  add_str(b, "generator", "relais " RELAIS_VERSION);
+  add_str(b, "generator", identity_get());
   json_builder_set_member_name(b, "outputs");
   json_builder_begin_array(b);
   g_autoptr(GPtrArray) entries = manifest_entries(mf);

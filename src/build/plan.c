@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "config.h"
+#include "model/identity.h"
 
 /* ---- naming inputs --------------------------------------------------------------- */
 
@@ -76,7 +76,7 @@ static void item_free(gpointer p)
 static char *job_key(const RlJob *job, bool press, const char *fonts_digest)
 {
   GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-  const char *parts[] = {"relais " RELAIS_VERSION, job->renderer->name, job->out,
+  const char *parts[] = {identity_get(), job->renderer->name, job->out,
                          press ? "press" : "screen", "fonts", fonts_digest ? fonts_digest : ""};
   for (size_t i = 0; i < G_N_ELEMENTS(parts); i++)
     g_checksum_update(ck, (const guchar *)parts[i], (gssize)strlen(parts[i]) + 1);
@@ -206,7 +206,7 @@ static bool has_str(GPtrArray *a, const char *s)
 }
 
 /* "inputs changed: group a, group b" from the inputs added or dropped since last time;
- * "settings changed" when the inputs are the same (version, press flag or fonts). */
+ * "settings changed" when the inputs are the same (relais itself, press flag or fonts). */
 static char *why_changed(const PlanItem *it, const ManifestEntry *e)
 {
   GString *s = g_string_new("inputs changed: ");
@@ -223,7 +223,7 @@ static char *why_changed(const PlanItem *it, const ManifestEntry *e)
   if (s->len > bare)
     return g_string_free(s, FALSE);
   g_string_free(s, TRUE);
-  return g_strdup("settings changed (version, --press or fonts)");
+  return g_strdup("settings changed (a new relais, --press or fonts)");
 }
 
 static bool output_present(const char *out_dir, const ManifestEntry *e)

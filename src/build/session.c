@@ -1,7 +1,6 @@
 /* session.c - load and check the data. */
 #include "session.h"
 
-#include "config.h"
 
 #include <string.h>
 
@@ -9,6 +8,7 @@
 #include "layout/fonts.h"
 #include "layout/map.h"
 #include "model/check.h"
+#include "model/identity.h"
 #include "model/load.h"
 
 void session_reference_date(GDate *today)
@@ -23,7 +23,6 @@ void session_reference_date(GDate *today)
 
 /* The cache file's name in the output folder, and the line it holds before the digest. */
 #define MAP_CHECKED_FILE ".map-checked"
-#define MAP_CHECKED_TAG "relais " RELAIS_VERSION " map "
 
 RlModel *session_load(const char *data_dir, const char *layouts_dir, const char *map_checked,
                       DiagList *dl)
@@ -42,13 +41,20 @@ RlModel *session_load(const char *data_dir, const char *layouts_dir, const char 
   return m;
 }
 
+/* The line .map-checked holds before the digest: which relais checked it (g_free). */
+static char *map_checked_tag(void)
+{
+  return g_strconcat(identity_get(), " map ", NULL);
+}
+
 char *session_map_checked(const char *out_dir)
 {
   g_autofree char *path = g_build_filename(out_dir, MAP_CHECKED_FILE, NULL);
+  g_autofree char *tag = map_checked_tag();
   g_autofree char *text = NULL;
-  if (!g_file_get_contents(path, &text, NULL, NULL) || !g_str_has_prefix(text, MAP_CHECKED_TAG))
+  if (!g_file_get_contents(path, &text, NULL, NULL) || !g_str_has_prefix(text, tag))
     return NULL;
-  return g_strdup(g_strstrip(text + strlen(MAP_CHECKED_TAG)));
+  return g_strdup(g_strstrip(text + strlen(tag)));
 }
 
 void session_map_checked_save(const char *out_dir, const RlModel *m, const char *known)
@@ -56,6 +62,7 @@ void session_map_checked_save(const char *out_dir, const RlModel *m, const char 
   if (!m->map || !m->map->digest || g_strcmp0(known, m->map->digest) == 0)
     return;
   g_autofree char *path = g_build_filename(out_dir, MAP_CHECKED_FILE, NULL);
-  g_autofree char *text = g_strconcat(MAP_CHECKED_TAG, m->map->digest, "\n", NULL);
+  g_autofree char *tag = map_checked_tag();
+  g_autofree char *text = g_strconcat(tag, m->map->digest, "\n", NULL);
   g_file_set_contents_full(path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, NULL);
 }

@@ -7,8 +7,8 @@
 
 #include "build/output.h"
 #include "build/session.h"
-#include "config.h"
 #include "layout/fonts.h"
+#include "model/identity.h"
 #include "model/load.h"
 
 /* A file modified this close to the scan's start may change again without its stat
@@ -158,11 +158,8 @@ static bool inside(const char *path, const char *dir)
 /* Everything the options decide about what a build makes and says. */
 static char *fingerprint(const RlBuildOptions *opt)
 {
-  GString *s = g_string_new(STAMP_MAGIC "\nrelais " RELAIS_VERSION "\n");
-  struct stat st;
-  if (stat("/proc/self/exe", &st) == 0) /* a rebuilt relais of the same version */
-    g_string_append_printf(s, "binary %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n",
-                           (guint64)st.st_size, ns(&st.st_mtim), (guint64)st.st_ino);
+  GString *s = g_string_new(STAMP_MAGIC "\n");
+  g_string_append_printf(s, "%s\n", identity_get()); /* another relais, same version */
   g_string_append_printf(s, "data %s\nout %s\nlayouts %s\n", opt->data_dir, opt->out_dir,
                          opt->layouts_dir ? opt->layouts_dir : "(found)");
   g_string_append_printf(s, "lang %u\npress %d\nallow-findings %d\nonly", opt->languages,

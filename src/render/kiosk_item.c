@@ -3,11 +3,10 @@
 
 #include <string.h>
 
-#include "config.h"
+#include "model/identity.h"
 
 /* Bump when what a cached slide holds or how it is drawn changes in a way the other
  * parts of the key do not show. */
-#define KEY_SALT "relais kiosk slide 5" /* bump when drawing or encoding changes */
 
 struct KioskKeyBase {
   GChecksum *common;   /* fed with everything every slide shares */
@@ -74,8 +73,7 @@ KioskKeyBase *kiosk_key_base_new(const KioskCanvas *cv, const char *fonts_digest
 {
   KioskKeyBase *b = g_new0(KioskKeyBase, 1);
   b->common = g_checksum_new(G_CHECKSUM_SHA256);
-  key_str(b->common, KEY_SALT);
-  key_str(b->common, "relais " RELAIS_VERSION);
+  key_str(b->common, identity_get()); /* another relais may draw differently */
   key_str(b->common, cv->lay->digest);
   key_str(b->common, fonts_digest);
   key_canvas(b->common, cv);
