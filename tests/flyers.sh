@@ -46,6 +46,19 @@ done
 check "$n bundled flyers measured" test "$n" -ge 40 -a "$(wc -l <"$tmp/shapes")" = "$n"
 sed 's/^/#   /' "$tmp/shapes"
 
+# The network is named once: "Netwerk SaRA", not "Netwerk: Netwerk SaRA"; the label stays
+# where the name does not say it ("Network: Brumenta").
+flytext() { pdftotext "$tmp/d/flyer/$1.pdf" - 2>/dev/null | tr -s ' \n' ' '; }
+twice=$(for f in "$tmp"/d/flyer/*.pdf; do
+  pdftotext "$f" - 2>/dev/null | tr -s ' \n' ' ' |
+    grep -qiE "(Netwerk|Réseau|Netzwerk|Network).?: [^:]*\b\1\b" &&
+    printf ' %s' "$(basename "$f" .pdf)"
+done)
+check "no flyer says the network's word twice${twice:+:$twice}" test -z "$twice"
+check "berchem (nl): 'Bel 03 000 00 13 Netwerk SaRA'" grep -q "00 13 Netwerk SaRA" <<<"$(flytext berchem-praatcafe-nl)"
+check "genk (nl): 'NOOLIM – Netwerk GGZ' alone" grep -q "00 17 NOOLIM – Netwerk GGZ" <<<"$(flytext genk-samen-sterk-nl)"
+check "etterbeek (en): 'Network: Brumenta'" grep -q "Network: Brumenta" <<<"$(flytext etterbeek-bereavement-group-en)"
+
 # Above the floor (and under the layout's 20 pt), a flyer whose page is not 85 % full
 # could have had larger type.
 empty=$(awk '$2 + 0 > 16 && $2 + 0 < 20 && $4 + 0 < 85 { printf " %s(%s pt, %s%%)", $1, $2, $4 }' "$tmp/shapes")

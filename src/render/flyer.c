@@ -271,7 +271,11 @@ static void network(Flyer *fl)
     return;
   const char *name = tr(fl, &n->name);
   g_autofree char *line = n->contact.phone ? g_strdup_printf("%s, %s", name, n->contact.phone) : g_strdup(name);
-  field(fl, RL_S_NETWORK, line, n->rec.pos);
+  /* "Netwerk GGZ Kempen" says what it is: "Netwerk: Netwerk GGZ Kempen" would say it twice. */
+  if (strings_has_word(name, RL_S_NETWORK, fl->lang))
+    add(fl, RL_ROLE_BODY, NULL, line, n->rec.pos, NULL, (RlBlockOpts){0});
+  else
+    field(fl, RL_S_NETWORK, line, n->rec.pos);
 }
 
 /* The code of the group's website for its flyers, or NULL when it has none or it cannot

@@ -1,6 +1,8 @@
 /* strings.c - the one translation table: fixed words in fr, nl, de, en. */
 #include "strings.h"
 
+#include <string.h>
+
 static const char *const table[RL_S_N][RL_LANG_N] = {
   /*                       fr                       nl                          de                        en */
   [RL_S_WHEN]          = {"Quand",                  "Wanneer",                  "Wann",                   "When"},
@@ -111,4 +113,27 @@ char *strings_date(const GDate *d, RlLang lang)
   int day = g_date_get_day(d);
   const char *fmt = lang == RL_LANG_DE ? "%d. %s %d" : lang == RL_LANG_FR && day == 1 ? "%der %s %d" : "%d %s %d";
   return g_strdup_printf(fmt, day, strings_month(g_date_get_month(d), lang), g_date_get_year(d));
+}
+
+/* Is the character before or after a match a letter or a digit (the match is then a
+ * part of a longer word)? */
+static bool word_char_at(const char *s, const char *at, bool before)
+{
+  if (before ? at == s : !*at)
+    return false;
+  const char *p = before ? g_utf8_find_prev_char(s, at) : at;
+  return p && g_unichar_isalnum(g_utf8_get_char(p));
+}
+
+bool strings_has_word(const char *text, RlStr key, RlLang lang)
+{
+  const char *word = strings_get(key, lang);
+  if (!text || !*word)
+    return false;
+  g_autofree char *hay = g_utf8_casefold(text, -1), *needle = g_utf8_casefold(word, -1);
+  size_t n = strlen(needle);
+  for (const char *at = strstr(hay, needle); at; at = strstr(at + 1, needle))
+    if (!word_char_at(hay, at, true) && !word_char_at(hay, at + n, false))
+      return true;
+  return false;
 }

@@ -44,3 +44,7 @@ const char *strings_ordinal(int week, RlLang lang);
 /* A date as written in lang: "20 novembre 2026", "20 november 2026", "20. November 2026",
  * "20 November 2026". Free with g_free(). NULL for an invalid date. */
 char *strings_date(const GDate *d, RlLang lang);
+/* Does text hold the word `key` in lang as a whole word, in any case ("Netwerk GGZ
+ * Kempen", "GGZ-netwerk SAVHA" hold RL_S_NETWORK in Dutch)? A label is then left out
+ * rather than said twice ("Netwerk: Netwerk GGZ Kempen"). False for NULL text. */
+bool strings_has_word(const char *text, RlStr key, RlLang lang);
