@@ -59,6 +59,14 @@ check "berchem (nl): 'Bel 03 000 00 13 Netwerk SaRA'" grep -q "00 13 Netwerk SaR
 check "genk (nl): 'NOOLIM – Netwerk GGZ' alone" grep -q "00 17 NOOLIM – Netwerk GGZ" <<<"$(flytext genk-samen-sterk-nl)"
 check "etterbeek (en): 'Network: Brumenta'" grep -q "Network: Brumenta" <<<"$(flytext etterbeek-bereavement-group-en)"
 
+# An address breaks between its parts, never inside one: no line ends on a postcode
+# ("…, 4700" / "Eupen") or begins with a house number ("8, 6700 Arlon").
+split=$(for f in "$tmp"/d/flyer/*.pdf; do
+  pdftotext "$f" - 2>/dev/null | grep -qE "(, [0-9]{4}$)|(^[0-9]{1,4}[a-z]?, [0-9]{4})" &&
+    printf ' %s' "$(basename "$f" .pdf)"
+done)
+check "no flyer splits a house number from its street or a postcode from its town${split:+:$split}" test -z "$split"
+
 # Above the floor (and under the layout's 20 pt), a flyer whose page is not 85 % full
 # could have had larger type.
 empty=$(awk '$2 + 0 > 16 && $2 + 0 < 20 && $4 + 0 < 85 { printf " %s(%s pt, %s%%)", $1, $2, $4 }' "$tmp/shapes")

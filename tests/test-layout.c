@@ -47,6 +47,16 @@ static void test_nobreak(void)
     {"€ 2 per session", "€\u00a02 per session"},
     {"60+ living alone", "60+ living alone"},
     {"a - b", "a - b"},
+    {"Neuer Mut, St. Vith (Beispiel)", "Neuer Mut, St.\u00a0Vith (Beispiel)"},
+    {"Dr. Peeters", "Dr.\u00a0Peeters"},
+    {"in Ath. Le groupe", "in Ath. Le groupe"},
+    {"ok. Le groupe", "ok. Le groupe"},
+    {"Rue de l'Exemple 8, 6700 Arlon", "Rue de l'Exemple\u00a08, 6700\u00a0Arlon"},
+    {"Beispielstraße 12a, 4700 Eupen", "Beispielstraße\u00a012a, 4700\u00a0Eupen"},
+    {"können 8 Einzelsitzungen", "können 8 Einzelsitzungen"},
+    {"Depuis 2007, la plateforme", "Depuis 2007, la plateforme"},
+    {"sinds 2020 organiseert", "sinds 2020 organiseert"},
+    {"tel 12345 Abc", "tel 12345 Abc"},
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     g_autofree char *got = text_nobreak(cases[i].in);

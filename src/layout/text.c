@@ -73,10 +73,55 @@ static gunichar after(const gunichar *u, glong i, glong n)
   return j < n ? u[j] : 0;
 }
 
+/* Is the space at i just after a short abbreviation with a capital ("St. Vith",
+ * "Dr. Peeters"), followed by a capital? The two stay on one line. */
+static bool after_abbreviation(const gunichar *u, glong i, glong n)
+{
+  glong j = i - 1;
+  if (j < 1 || u[j] != '.' || i + 1 >= n || !g_unichar_isupper(u[i + 1]))
+    return false;
+  glong start = j;
+  while (start > 0 && g_unichar_isalpha(u[start - 1]))
+    start--;
+  glong len = j - start;
+  return len >= 1 && len <= 2 && g_unichar_isupper(u[start]) && (start == 0 || u[start - 1] == ' ');
+}
+
+/* The length of the run of figures that ends just before i, or starts at i. */
+static glong figures_before(const gunichar *u, glong i)
+{
+  glong j = i;
+  while (j > 0 && g_unichar_isdigit(u[j - 1]))
+    j--;
+  return j > 0 && g_unichar_isalnum(u[j - 1]) ? 0 : i - j;
+}
+
+static glong figures_from(const gunichar *u, glong i, glong n)
+{
+  glong j = i;
+  while (j < n && g_unichar_isdigit(u[j]))
+    j++;
+  return j - i;
+}
+
+/* Is the space at i inside an address: a postcode before its town ("4700 Eupen") or a
+ * street before its house number and the comma after it ("Beispielstraße 5, 4700")? */
+static bool in_address(const gunichar *u, glong i, glong n)
+{
+  if (figures_before(u, i) == 4 && i + 1 < n && g_unichar_isupper(u[i + 1]))
+    return true;
+  glong k = figures_from(u, i + 1, n), e = i + 1 + k;
+  if (e < n && g_unichar_isalpha(u[e]) && e + 1 < n && u[e + 1] == ',')
+    e++; /* "12a," */
+  return i > 0 && g_unichar_isalpha(u[i - 1]) && k >= 1 && k <= 3 && e < n && u[e] == ',';
+}
+
 /* Should the space at i become a no-break space? */
 static bool glue_space(const gunichar *u, glong i, glong n)
 {
   gunichar p = i > 0 ? u[i - 1] : 0, q = i + 1 < n ? u[i + 1] : 0;
+  if (after_abbreviation(u, i, n) || in_address(u, i, n))
+    return true;
   if (g_unichar_isdigit(p) && (g_unichar_isdigit(q) || is_unit(u, i + 1, n)))
     return true;
   if ((p == 0x20AC || p == '+') && g_unichar_isdigit(q))

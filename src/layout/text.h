@@ -94,7 +94,9 @@ double text_box_lines_height(const RlTextBox *b, int first, int n);
 
 /* A copy of s where invalid UTF-8 is replaced by U+FFFD and phone numbers, times and ranges ("14:00 – 16:00", "02 123 45 67",
  * "14 h", "€ 2") cannot break: inner spaces become U+00A0 and a U+2060 word joiner follows
- * a dash between figures. Free with g_free(). */
+ * a dash between figures. A short abbreviation stays with the name after it ("St. Vith",
+ * "Dr. Peeters"), a house number with its street and a postcode with its town
+ * ("Rue Haute 12, 1000 Bruxelles"). Free with g_free(). */
 char *text_nobreak(const char *s);
 
 /* Width in points of `text` set on one line in `style` (no wrapping). */
