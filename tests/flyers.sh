@@ -11,11 +11,16 @@
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# flyer_shape PDF: "BODY RATIO FILL WORDS": the size most characters are set at, the
+# flyer_shape PDF: "BODY RATIO FILL WORDS LEAD": the size most characters are set at, the
 # largest size over it (the title's share), how far down the text area (A5, 15 mm
-# margins) the lowest ink reaches in %, and a digest of the words.
+# margins) the lowest ink reaches in %, a digest of the words, and the closest line
+# pitch over the body size (the tightest pass sets the same words closer).
 flyer_shape() {
   pdftoppm -r 36 -gray -singlefile "$1" "$tmp/shape" || return 1
+  local pitch
+  pitch=$(pdftotext -bbox-layout "$1" - 2>/dev/null | awk -F'"' '/<line / {
+    if (seen && $4 - y > 1 && (min == "" || $4 - y < min)) min = $4 - y
+    y = $4; seen = 1 } END { print min + 0 }')
   pdf_text_sizes "$1" | python3 -c '
 import collections, hashlib, re, sys
 sizes, words = collections.Counter(), []
@@ -31,8 +36,8 @@ pix = head[3]
 low = max((r for r in range(h) if min(pix[r * w:(r + 1) * w]) < 128), default=0)
 fill = ((low + 1) * 2.0 - 42.52) / (595.28 - 2 * 42.52) * 100
 digest = hashlib.sha1(re.sub(r"\s+", " ", " ".join(words)).encode()).hexdigest()[:12]
-print("%g %.2f %.1f %s" % (body, top / body, fill, digest))
-' "$tmp/shape.pgm"
+print("%g %.2f %.1f %s %.2f" % (body, top / body, fill, digest, float(sys.argv[2]) / body))
+' "$tmp/shape.pgm" "$pitch"
 }
 
 # The bundled flyers.
@@ -74,7 +79,7 @@ check "no flyer above the floor leaves 15 % of its page empty${empty:+:$empty}" 
 
 # The largest type that fits: for each body size B under 20 pt, the flyers at B are built
 # again with the floor at B + 0.25 pt (their groups alone); each must come out different
-# (other words, another title share) or be cut.
+# (other words, another title share, lines set closer) or be cut.
 not_largest=""; tried=0
 for b in $(awk '$2 + 0 < 20 { print $2 }' "$tmp/shapes" | sort -u); do
   up=$(awk -v b="$b" 'BEGIN { print b + 0.25 }')
@@ -90,8 +95,8 @@ for b in $(awk '$2 + 0 < 20 { print $2 }' "$tmp/shapes" | sort -u); do
     tried=$((tried + 1))
     grep -q "is cut: .*(flyer/$f.pdf, page 1)" "$dir/err" && continue
     if [ ! -s "$dir/out/flyer/$f.pdf" ]; then not_largest="$not_largest $f(not made at $up pt)"; continue; fi
-    was=$(awk -v f="$f" '$1 == f { print $3, $5 }' "$tmp/shapes")
-    now=$(flyer_shape "$dir/out/flyer/$f.pdf" | awk '{ print $2, $4 }')
+    was=$(awk -v f="$f" '$1 == f { print $3, $5, $6 }' "$tmp/shapes")
+    now=$(flyer_shape "$dir/out/flyer/$f.pdf" | awk '{ print $2, $4, $5 }')
     [ "$was" = "$now" ] && not_largest="$not_largest $f($b pt fits at $up pt)"
   done
 done
