@@ -149,7 +149,7 @@ mc_build 2>"$tmp/mc2.log"
 rc=$?
 check "map changed after a good build: checked again, exit 1 (got $rc)" [ "$rc" = 1 ]
 check "map changed after a good build: the error names the sidecar's line" \
-  grep -q "maps/belgium.yaml:13:8: error: map file '.*belgium.svg' has no element for 1 code: '21004'" "$tmp/mc2.log"
+  grep -q "maps/belgium.yaml:18:8: error: map file '.*belgium.svg' has no element for 1 code: '21004'" "$tmp/mc2.log"
 sed -i 's/id="nis-x21004"/id="nis-21004"/' "$mc_data/maps/belgium.svg"
 head -c 300 /dev/urandom >"$tmp/mc-out/.map-checked"
 mc_build 2>"$tmp/mc3.log"

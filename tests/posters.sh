@@ -70,11 +70,13 @@ check "brumenta-fr: the URL is left of the QR code ($x < 502)" awk -v x="${x:-99
 y=$(pdftotext -f 1 -l 1 -bbox "$out/poster/ostbelgien-de.pdf" - | grep -m1 '>Scannen<' | sed -E 's/.*yMax="([0-9.]+)".*/\1/')
 check "ostbelgien-de: a URL too wide for the column goes across the page above the code ($y < 797)" \
   awk -v y="${y:-9999}" 'BEGIN {exit !(y < 797)}'
+# The map's credit in the poster's language (the sidecar's attribution per language).
 nocredit=0
 for p in "$out"/poster/*.pdf; do
-  pdftotext -f 1 -l 1 "$p" - | tr '\n' ' ' | grep -q 'Boundaries: bmesuere/ *belgium-topojson' || { nocredit=$((nocredit + 1)); echo "# no map credit on page 1: $p"; }
+  case $p in *-fr.pdf) word='Limites :';; *-en.pdf) word='Boundaries:';; *) word='Grenzen:';; esac
+  pdftotext -f 1 -l 1 "$p" - | tr '\n' ' ' | grep -q "$word bmesuere/ *belgium-\? *topojson" || { nocredit=$((nocredit + 1)); echo "# no map credit ($word) on page 1: $p"; }
 done
-check "every poster credits the map on page 1" test "$nocredit" = 0
+check "every poster credits the map on page 1, in its language" test "$nocredit" = 0
 
 # When the column beside the QR code is full (here a network with its own phone and
 # e-mail), the map's credit is the map's caption: under the legend, above the list line.
@@ -85,7 +87,7 @@ check "a network with its own contact: built without diagnostics" test ! -s "$tm
 bb=$(pdftotext -f 1 -l 1 -bbox "$tmp/fullout/poster/brumenta-fr.pdf" -)
 ymin() { grep -m1 ">$1<" <<<"$bb" | sed -E 's/.*yMin="([0-9.]+)".*/\1/'; }
 ymax() { grep -m1 ">$1<" <<<"$bb" | sed -E 's/.*yMax="([0-9.]+)".*/\1/'; }
-legend=$(ymax zone) credit=$(ymin Boundaries:) list=$(ymin suivante.)
+legend=$(ymax zone) credit=$(ymin Limites) list=$(ymin suivante.)
 check "the credit is the map's caption ($legend < $credit < $list)" \
   awk -v a="${legend:-9999}" -v b="${credit:-0}" -v c="${list:-0}" 'BEGIN {exit !(a < b && b < c)}'
 check "the network's own e-mail is in the column beside the QR code" grep -q '>contact@brumenta.example<' <<<"$bb"

@@ -211,7 +211,7 @@ static void test_brussels(void)
                             "sed -n 's/.*xMin=\"\\([0-9.]*\\)\".*>zone<.*/\\1/p' | head -n 1", pdf));
   g_assert_cmpfloat(g_ascii_strtod(zone_x, NULL), >, 842 / 2.0);
   g_assert_nonnull(strstr(text, "Vérifié le 25/11/2026"));
-  g_assert_nonnull(strstr(text, "Boundaries: bmesuere/"));
+  g_assert_nonnull(strstr(text, "Limites : bmesuere/")); /* the credit in French */
   g_assert_nonnull(strstr(text, "belgium-topojson (CC0 1.0)"));
   g_assert_nonnull(strstr(text, "La liste des groupes (13) est à la page suivante."));
   /* Every group is listed, none cut: 13 groups need a second page. */

@@ -56,6 +56,16 @@ MESH_CELL = 100.0           # the border lines are cut into squares this wide (u
 QUIRK_PROVINCE = {"21000": "04000", "51000": "50000"}
 ATTRIBUTION = ("Boundaries: bmesuere/belgium-topojson (CC0 1.0), "
                "2019-2024 municipalities")
+# The same credit in each language a poster is made in (the sidecar's `attribution`): a
+# word joiner (U+2060, written as a YAML escape) after the hyphen of the source's name, so
+# a line breaks after its '/' and never at that hyphen.
+SOURCE = "bmesuere/belgium-\\u2060topojson (CC0 1.0)"
+ATTRIBUTION_LANGS = {
+    "en": f"Boundaries: {SOURCE}, 2019-2024 municipalities",
+    "fr": f"Limites : {SOURCE}, communes 2019-2024",
+    "nl": f"Grenzen: {SOURCE}, gemeenten 2019-2024",
+    "de": f"Grenzen: {SOURCE}, Gemeinden 2019-2024",
+}
 
 
 def lcc_constants():
@@ -395,7 +405,9 @@ def write_sidecar(path, svg_name, overview_name, simplified_name, by_prov, scale
         "# The same map simplified at `tolerance` user units, drawn where that is under",
         "# 0.2 mm on the page (whole-map posters, wide close-ups).",
         f"simplified: {{svg: {simplified_name}, tolerance: {SIMPLIFIED_TOLERANCE:g}}}",
-        f'attribution: "{ATTRIBUTION}"',
+        "# The map's credit, printed with it in the poster's language.",
+        "attribution:",
+        *(f'  {lang}: "{text}"' for lang, text in ATTRIBUTION_LANGS.items()),
         "ids:",
         '  pattern: "nis-{code}"',
         "codes: [",

@@ -687,9 +687,9 @@ const RlMapSpec *map_spec(const RlMap *map)
   return map->spec;
 }
 
-const char *map_attribution(const RlMap *map)
+const char *map_attribution(const RlMap *map, RlLang lang)
 {
-  return map->spec->attribution;
+  return text_get(&map->spec->attribution, lang, RL_LANG_EN);
 }
 
 /* ---- geometry ---------------------------------------------------------------------- */

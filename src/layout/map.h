@@ -152,5 +152,6 @@ guint map_count_leaves(const RlMap *map, const char *code);
 /* The spec the map was loaded from (borrowed). */
 const RlMapSpec *map_spec(const RlMap *map);
 
-/* The attribution to print beside the map (borrowed; may be NULL). */
-const char *map_attribution(const RlMap *map);
+/* The attribution to print with the map in `lang` (else in English, else in the first
+ * language given); borrowed; NULL when the sidecar gives none. */
+const char *map_attribution(const RlMap *map, RlLang lang);

@@ -667,7 +667,7 @@ static const FieldTable sidecar_table = {"map", (const FieldDesc[]){
   CUSTOM("svg", true, RlMapSpec, svg_path, read_svg),
   CUSTOM("overview", false, RlMapSpec, overview_path, read_overview),
   {"simplified", FT_MAP, false, 0, &simplified_table, NULL, NULL},
-  KEY("attribution", FT_STRING, false, RlMapSpec, attribution),
+  KEY("attribution", FT_TEXT, false, RlMapSpec, attribution),
   {"ids", FT_MAP, true, 0, &ids_table, NULL, NULL},
   CUSTOM("codes", false, RlMapSpec, codes, read_codes),
   CUSTOM("projection", true, RlMapSpec, projection, read_projection),

@@ -262,7 +262,7 @@ void map_spec_free(RlMapSpec *spec)
   g_free(spec->svg_path);
   g_free(spec->overview_path);
   g_free(spec->simplified_path);
-  g_free(spec->attribution);
+  text_clear(&spec->attribution);
   g_free(spec->id_pattern);
   if (spec->id_table)
     g_hash_table_unref(spec->id_table);

@@ -252,7 +252,7 @@ typedef struct {
                           * structure), drawn where that cannot be seen; or NULL */
   double simplified_tolerance; /* how far its borders stray from the SVG's, user units */
   RlPos simplified_pos;  /* where `simplified:` is written */
-  char *attribution;     /* printed beside the map; may be NULL */
+  RlText attribution;    /* the map's credit printed with it, per language; may be empty */
   char *id_pattern;      /* element id for a code, "{code}" replaced: "nis-{code}"; or NULL */
   GHashTable *id_table;  /* char* code → char* element id, or NULL (when pattern is used) */
   GPtrArray *codes;      /* char*: every code the map knows (sorted); used to check coverage */

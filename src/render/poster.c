@@ -426,7 +426,7 @@ static Footer footer_new(const Poster *ps)
   }
   g_autofree char *text = footer_text(ps);
   f.text = box_role(ps, RL_ROLE_BODY, text, f.col_w, ps->p.m->site.contact.pos);
-  const char *credit = ps->p.map ? map_attribution(ps->p.map) : NULL;
+  const char *credit = ps->p.map ? map_attribution(ps->p.map, ps->p.lang) : NULL;
   if (credit && *credit && f.qr) {
     g_autofree char *with = g_strdup_printf("%s\n%s", text, credit);
     RlTextBox *b = box_role(ps, RL_ROLE_BODY, with, f.col_w, ps->p.m->site.contact.pos);
@@ -554,7 +554,7 @@ static double page_one_list_h(const Poster *ps, double room)
  * no credit. Free with text_box_free(). */
 static RlTextBox *caption_new(const Poster *ps)
 {
-  const char *credit = ps->p.map ? map_attribution(ps->p.map) : NULL;
+  const char *credit = ps->p.map ? map_attribution(ps->p.map, ps->p.lang) : NULL;
   if (!credit || !*credit)
     return NULL;
   RlTextStyle st = text_style(ps->p.lay, RL_ROLE_SMALL);
