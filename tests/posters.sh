@@ -58,6 +58,19 @@ check "SaRA (no known area) says so" grep -q "Het werkgebied van dit netwerk is 
 room=$(python3 "$SRCDIR/tests/posterroom.py" "$out"/poster/*.pdf)
 check "no word inside a QR code or its quiet zone" test $? = 0
 grep -v ' 0$' <<<"$room" | sed 's/^/#   /'
+# The legend beside the map only where it reads (a column of at least 12 characters, no
+# entry over two lines), else under the map: "werkgebied / van / Vlaanderen" and the
+# unknown-area note in five or six lines of a narrow column were the old defects.
+long=$(awk '$4 > 2 {printf "%s%s (%s lines)", n++ ? ", " : "", $1, $4}' <<<"$room")
+check "no legend entry takes more than two lines${long:+: $long}" test -z "$long"
+check "every poster's legend is found on page 1" test -z "$(awk '$4 == 0' <<<"$room")"
+# The regions' posters show their area big (posterroom.py: highlighted cm² of page 1):
+# Flanders as a close-up the page's width (12 cm² beside a whole map 55 % wide before),
+# Wallonia as a close-up (11 cm² before).
+fl=$(awk '$1 == "flanders-nl.pdf" {print $3}' <<<"$room")
+check "flanders-nl: the area is at least 30 cm² on page 1 ($fl)" awk -v a="${fl:-0}" 'BEGIN {exit !(a >= 30)}'
+wa=$(awk '$1 == "wallonia-fr.pdf" {print $3}' <<<"$room")
+check "wallonia-fr: the area is at least 20 cm² on page 1 ($wa)" awk -v a="${wa:-0}" 'BEGIN {exit !(a >= 20)}'
 med=$(awk '{print $2}' <<<"$room" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
 check "the map's median height on page 1 is at least 105 mm ($med)" awk -v m="$med" 'BEGIN {exit !(m >= 105)}'
 low=$(awk '{print $2}' <<<"$room" | sort -n | head -1)

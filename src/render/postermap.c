@@ -8,11 +8,15 @@
 
 #define VIEW_PAD 0.15      /* margin around the area in a close-up, share of its size */
 #define VIEW_MIN 0.08      /* smallest close-up, share of the map's width */
-#define VIEW_MAX 0.6       /* a view wider than this share shows the whole map */
+#define CLOSEUP_GAIN 1.15 /* a close-up must show the area this much bigger than the whole map */
 #define INSET_SHARE 0.28   /* overview inset width, share of the figure */
 #define COLUMN_SHARE 0.36  /* inset and legend column beside a tall close-up, share of it */
+#define COLUMN_MAX 0.5     /* and at most, widened until the legend reads there */
+#define COLUMN_STEP 0.035
 #define INSET_MIN 110.0    /* narrowest inset in that column, points (39 mm) */
 #define GAP 12.0           /* points between legend parts */
+#define LEGEND_MIN_CHARS 12 /* a legend column beside the map is this many characters wide */
+#define LEGEND_MAX_LINES 2  /* and a legend entry there takes at most this many lines */
 
 typedef struct {
   double x, y, w, h;
@@ -79,8 +83,19 @@ static void box_add(Box *b, bool *any, double x, double y, double w, double h)
   b->w = x1 - b->x, b->h = y1 - b->y;
 }
 
-/* The part of the map to show, in user units: the area and the groups' places, padded;
- * false when that is most of the map (then the whole map is shown). */
+/* The whole map in user units: its viewBox. */
+static Box whole_view(const RlPoster *p)
+{
+  RlMapFit any = map_fit(p->map, 0, 0, 1, 1); /* carries the viewBox's origin */
+  Box v = {any.vb_x, any.vb_y, 0, 0};
+  map_size(p->map, &v.w, &v.h);
+  return v;
+}
+
+/* The part of the map to show, in user units: the area and the groups' places, padded
+ * (an area longer than 2:1 is padded as if it were 2:1, so a wide and low area keeps a
+ * low view) and kept within the map; false when there is nothing to show (the whole map
+ * is shown then). */
 static bool poster_view(const RlPoster *p, Box *view)
 {
   bool any = false;
@@ -97,13 +112,17 @@ static bool poster_view(const RlPoster *p, Box *view)
     map_project(p->m->map, g->place.lon, g->place.lat, &x, &y);
     box_add(view, &any, x, y, 0, 0);
   }
-  double mw, mh;
-  map_size(p->map, &mw, &mh);
   if (!any)
     return false;
-  double pad = fmax(fmax(view->w, view->h) * VIEW_PAD, mw * VIEW_MIN / 2 - fmax(view->w, view->h) / 2);
-  view->x -= pad, view->y -= pad, view->w += 2 * pad, view->h += 2 * pad;
-  return view->w < mw * VIEW_MAX && view->h < mh * VIEW_MAX;
+  Box all = whole_view(p);
+  double big = fmax(view->w, view->h), floor = fmax(0, all.w * VIEW_MIN / 2 - big / 2);
+  double px = fmax(fmax(view->w, view->h / 2) * VIEW_PAD, floor);
+  double py = fmax(fmax(view->h, view->w / 2) * VIEW_PAD, floor);
+  double x0 = fmax(all.x, view->x - px), y0 = fmax(all.y, view->y - py);
+  double x1 = fmin(all.x + all.w, view->x + view->w + px);
+  double y1 = fmin(all.y + all.h, view->y + view->h + py);
+  *view = (Box){x0, y0, x1 - x0, y1 - y0};
+  return view->w > 0 && view->h > 0;
 }
 
 /* ---- legend ------------------------------------------------------------------------- */
@@ -152,6 +171,23 @@ static double legend_height(const RlPoster *p, RlTextBox *const b[2], double w)
   double h0 = fmax(b[0]->height_pt, p->codes->len ? 2 * r : 0);
   double h1 = b[1] ? fmax(b[1]->height_pt, 2 * r) : 0;
   return GAP / 2 + (legend_one_row(p, b, w) ? fmax(h0, h1) : h0 + GAP / 2 + h1);
+}
+
+/* Whether the legend reads in a column w wide beside the map: the text beside the swatch
+ * is at least LEGEND_MIN_CHARS average characters of its type wide, and no entry takes
+ * more than LEGEND_MAX_LINES lines (b laid out at w). Otherwise the legend goes under
+ * the map, the figure's whole width (where the body measure applies). */
+static bool legend_reads(const RlPoster *p, RlTextBox *const b[2], double w)
+{
+  static const char abc[] = "abcdefghijklmnopqrstuvwxyz";
+  RlTextStyle st = text_style(p->lay, RL_ROLE_BODY);
+  double least = text_width(p->fonts, &st, abc) * LEGEND_MIN_CHARS / (sizeof abc - 1);
+  if (w - (2.2 * poster_dot_radius(p) + GAP) < least)
+    return false;
+  for (int i = 0; i < 2; i++)
+    if (b[i] && (b[i]->overflow || b[i]->n_lines > LEGEND_MAX_LINES))
+      return false;
+  return true;
 }
 
 /* The legend under the map: a swatch like the highlighted area (fill and heavy outline)
@@ -346,130 +382,172 @@ static bool poster_map_dots(const RlPoster *p, cairo_t *const *to, guint n, cons
   return true;
 }
 
-/* The whole map: fitted at the left of the box with the legend beside it when there is
- * room for a legend column, else with the legend under it. */
-static bool poster_whole(const RlPoster *p, cairo_t *cr, const Box *b, const char **codes,
-                         GError **error)
+/* ---- layouts ---------------------------------------------------------------------- */
+
+/* Where the figure's parts go, for one layout. */
+typedef struct {
+  Box map;              /* the map's box (drawing is clipped to it) */
+  RlMapFit fit;         /* the view fitted into the map's box, clear of the inset */
+  Box inset;            /* the overview inset; w = 0 when there is none (the whole map) */
+  double legend_x, legend_y, legend_w;
+  RlTextBox *legend[2]; /* owned */
+} Figure;
+
+static void figure_clear(Figure *f)
 {
-  double mw, mh;
-  map_size(p->map, &mw, &mh);
-  double map_w = fmin(b->w * 0.62, b->h * mw / mh), col = b->w - map_w - GAP;
-  RlTextBox *legend[2];
-  bool beside = col >= b->w * 0.3;
-  legend_boxes(p, beside ? col : b->w, legend);
-  double lh = legend_height(p, legend, beside ? col : b->w);
-  Box m = beside ? (Box){b->x, b->y, map_w, b->h} : (Box){b->x, b->y, b->w, b->h - lh};
-  RlMapFit fit = map_fit(p->map, m.x, m.y, m.w, m.h);
-  cairo_t *to[2];
-  guint n = poster_targets(p, cr, to);
-  bool ok = poster_map_dots(p, to, n, &fit, codes, error);
-  for (guint t = 0; ok && t < n; t++) {
-    RlPoster q = poster_target(p, t);
-    if (beside)
-      legend_draw(&q, to[t], b->x + map_w + GAP, b->y + (b->h - lh) / 2, col, legend);
-    else
-      legend_draw(&q, to[t], b->x, b->y + m.h, b->w, legend);
-  }
-  text_box_free(legend[0]);
-  text_box_free(legend[1]);
-  return ok;
+  text_box_free(f->legend[0]);
+  text_box_free(f->legend[1]);
+  *f = (Figure){0};
 }
 
-/* Where a close-up's parts go: the map's box, the inset, the legend's top left and width. */
-typedef struct {
-  Box map, inset;
-  double legend_x, legend_y, legend_w;
-  bool beside;          /* the legend and inset in a column beside the map */
-  RlTextBox *legend[2]; /* owned */
-} Closeup;
+/* Fits the view into box `in` (aspect kept, centred), clipped to f->map. */
+static void figure_fit(const RlPoster *p, Figure *f, const Box *in, const Box *view)
+{
+  f->fit = map_fit_view(p->map, in->x, in->y, in->w, in->h, view->x, view->y, view->w, view->h);
+  f->fit.clip_x = f->map.x, f->fit.clip_y = f->map.y;
+  f->fit.clip_w = f->map.w, f->fit.clip_h = f->map.h;
+}
+
+/* The whole map (the view) the box's width, the legend under it. */
+static bool whole_under(const RlPoster *p, const Box *b, const Box *view, Figure *f)
+{
+  legend_boxes(p, b->w, f->legend);
+  f->map = (Box){b->x, b->y, b->w, b->h - legend_height(p, f->legend, b->w)};
+  figure_fit(p, f, &f->map, view);
+  f->legend_x = b->x, f->legend_y = b->y + f->map.h, f->legend_w = b->w;
+  return f->map.h > 0;
+}
+
+/* The whole map (the view) at the left, the legend in the column beside it (centred in
+ * height): only when the legend reads in that column. */
+static bool whole_beside(const RlPoster *p, const Box *b, const Box *view, Figure *f)
+{
+  double map_w = fmin(b->w * 0.62, b->h * view->w / view->h), col = b->w - map_w - GAP;
+  legend_boxes(p, col, f->legend);
+  f->map = (Box){b->x, b->y, map_w, b->h};
+  figure_fit(p, f, &f->map, view);
+  f->legend_x = b->x + map_w + GAP, f->legend_w = col;
+  f->legend_y = b->y + (b->h - legend_height(p, f->legend, col)) / 2;
+  return legend_reads(p, f->legend, col);
+}
 
 /* Close-up with the legend under the map and the inset in the map's top right corner. */
-static void closeup_under(const RlPoster *p, const Box *b, Closeup *c)
+static bool closeup_under(const RlPoster *p, const Box *b, const Box *view, Figure *f)
 {
-  *c = (Closeup){0};
-  legend_boxes(p, b->w, c->legend);
-  double h = b->h - legend_height(p, c->legend, b->w), mw, mh;
-  map_size(p->map, &mw, &mh);
-  c->inset = (Box){0, b->y, fmin(b->w * INSET_SHARE, h * 0.6 * mw / mh), 0};
-  c->inset.h = c->inset.w * mh / mw, c->inset.x = b->x + b->w - c->inset.w;
-  c->map = (Box){b->x, b->y, b->w, h};
-  c->legend_x = b->x, c->legend_y = b->y + h, c->legend_w = b->w;
+  Box all = whole_view(p);
+  legend_boxes(p, b->w, f->legend);
+  double h = b->h - legend_height(p, f->legend, b->w);
+  double inset_w = fmin(b->w * INSET_SHARE, h * 0.6 * all.w / all.h);
+  f->inset = (Box){b->x + b->w - inset_w, b->y, inset_w, inset_w * all.h / all.w};
+  f->map = (Box){b->x, b->y, b->w, h};
+  Box in = {b->x, b->y, b->w - inset_w - GAP, h}; /* clear of the inset */
+  figure_fit(p, f, &in, view);
+  f->legend_x = b->x, f->legend_y = b->y + h, f->legend_w = b->w;
+  return h > 0;
 }
 
-/* Close-up with the map the whole height at the left, and a column at the right holding
- * the inset and, under it, the legend. False when they do not fit that column. */
-static bool closeup_beside(const RlPoster *p, const Box *b, Closeup *c)
+/* Close-up with the map the whole height at the left, and a column `col` wide at the
+ * right holding the inset and, under it, the legend. */
+static void closeup_column(const RlPoster *p, const Box *b, const Box *view, double col,
+                           Figure *f)
 {
-  double col = b->w * COLUMN_SHARE, mw, mh;
-  map_size(p->map, &mw, &mh);
-  *c = (Closeup){.beside = true};
-  legend_boxes(p, col, c->legend);
-  double legend_h = legend_height(p, c->legend, col);
+  Box all = whole_view(p);
+  legend_boxes(p, col, f->legend);
+  double legend_h = legend_height(p, f->legend, col);
   /* The inset as wide as the column, or as the room above the legend allows. */
-  double inset_w = fmin(col, (b->h - GAP - legend_h) * mw / mh);
-  c->inset = (Box){b->x + b->w - inset_w, b->y, inset_w, inset_w * mh / mw};
-  c->map = (Box){b->x, b->y, b->w - col - GAP, b->h};
-  c->legend_x = b->x + b->w - col, c->legend_y = b->y + c->inset.h + GAP, c->legend_w = col;
-  return !c->legend[0]->overflow && !(c->legend[1] && c->legend[1]->overflow) &&
-         inset_w >= INSET_MIN;
+  double inset_w = fmin(col, (b->h - GAP - legend_h) * all.w / all.h);
+  f->inset = (Box){b->x + b->w - inset_w, b->y, inset_w, inset_w * all.h / all.w};
+  f->map = (Box){b->x, b->y, b->w - col - GAP, b->h};
+  figure_fit(p, f, &f->map, view);
+  f->legend_x = b->x + b->w - col, f->legend_y = b->y + f->inset.h + GAP, f->legend_w = col;
 }
 
-static void closeup_clear(Closeup *c)
+/* The close-up beside its column (tall areas), the column the narrowest from
+ * COLUMN_SHARE up to COLUMN_MAX of the box in which the legend reads; false when it
+ * reads in none or the inset would be too small. */
+static bool closeup_beside(const RlPoster *p, const Box *b, const Box *view, Figure *f)
 {
-  text_box_free(c->legend[0]);
-  text_box_free(c->legend[1]);
-}
-
-/* The box the close-up's view is fitted into (the map's box, clear of the inset). */
-static Box closeup_fit_box(const Closeup *c)
-{
-  Box f = c->map;
-  if (!c->beside)
-    f.w -= c->inset.w + GAP;
-  return f;
-}
-
-/* Points per map unit at which the view is shown in a close-up layout. */
-static double closeup_scale(const Closeup *c, const Box *view)
-{
-  Box f = closeup_fit_box(c);
-  return fmin(f.w / view->w, f.h / view->h);
-}
-
-/* The close-up layout that shows the area bigger: legend under the map (wide areas), or
- * beside it (tall areas, which the legend under the map would make smaller still). */
-static void closeup_layout(const RlPoster *p, const Box *b, const Box *view, Closeup *c)
-{
-  Closeup side;
-  closeup_under(p, b, c);
-  if (closeup_beside(p, b, &side) && closeup_scale(&side, view) > closeup_scale(c, view) * 1.05) {
-    closeup_clear(c);
-    *c = side;
-    return;
+  for (double share = COLUMN_SHARE; share <= COLUMN_MAX + 1e-9; share += COLUMN_STEP) {
+    figure_clear(f);
+    closeup_column(p, b, view, b->w * share, f);
+    if (legend_reads(p, f->legend, f->legend_w))
+      return f->inset.w >= INSET_MIN;
   }
-  closeup_clear(&side);
+  return false;
 }
 
-/* A close-up of the area with the overview inset and the legend: under the map, or beside
- * it when the area is tall. */
-static bool poster_closeup(const RlPoster *p, cairo_t *cr, const Box *b, const Box *view,
-                           const char **codes, GError **error)
+/* Close-up the box's whole width (a wide and low area), and under it a row: the legend
+ * at the left, the inset at the right, as tall as the room the map leaves. */
+static bool closeup_row(const RlPoster *p, const Box *b, const Box *view, Figure *f)
 {
-  Closeup c;
-  closeup_layout(p, b, view, &c);
-  Box f = closeup_fit_box(&c); /* the close-up keeps clear of the inset */
-  RlMapFit fit = map_fit_view(p->map, f.x, f.y, f.w, f.h, view->x, view->y, view->w, view->h);
-  fit.clip_x = c.map.x, fit.clip_y = c.map.y, fit.clip_w = c.map.w, fit.clip_h = c.map.h;
+  Box all = whole_view(p);
+  double inset_max = b->w * INSET_SHARE, legend_w = b->w - inset_max - GAP;
+  legend_boxes(p, legend_w, f->legend);
+  double row = fmax(legend_height(p, f->legend, legend_w), INSET_MIN * all.h / all.w);
+  double h = fmin(b->h - GAP - row, b->w * view->h / view->w);
+  double inset_w = fmin((b->h - h - GAP) * all.w / all.h, inset_max);
+  f->map = (Box){b->x, b->y, b->w, h};
+  f->inset = (Box){b->x + b->w - inset_w, b->y + h + GAP, inset_w, inset_w * all.h / all.w};
+  figure_fit(p, f, &f->map, view);
+  f->legend_x = b->x, f->legend_y = b->y + h + GAP / 2, f->legend_w = legend_w;
+  return h > 0 && inset_w >= INSET_MIN;
+}
+
+typedef bool (*FigureLayout)(const RlPoster *p, const Box *b, const Box *view, Figure *f);
+
+/* The layouts in order of preference: a later one is taken only when it shows the area
+ * at least 5 % bigger. The close-ups (with the inset) come after the whole map's; each
+ * gets the view it shows (the whole map's viewBox for the whole map). */
+static const struct {
+  FigureLayout lay;
+  bool closeup;
+} layouts[] = {
+  {whole_beside, false}, {whole_under, false},
+  {closeup_under, true}, {closeup_beside, true}, {closeup_row, true},
+};
+
+/* The layout that shows the area biggest (points per map unit): the whole map's best,
+ * unless a close-up shows the view CLOSEUP_GAIN times bigger (view NULL: no close-up). */
+static void figure_layout(const RlPoster *p, const Box *b, const Box *view, Figure *best)
+{
+  Box all = whole_view(p);
+  double whole = 0;
+  *best = (Figure){0};
+  for (guint i = 0; i < G_N_ELEMENTS(layouts); i++) {
+    Figure f = {0};
+    if (layouts[i].closeup && !view)
+      break;
+    bool ok = layouts[i].lay(p, b, layouts[i].closeup ? view : &all, &f);
+    double need = layouts[i].closeup ? fmax(whole * CLOSEUP_GAIN, best->fit.scale * 1.05)
+                                     : best->fit.scale * 1.05;
+    if (ok && (!best->legend[0] || f.fit.scale > need)) {
+      figure_clear(best);
+      *best = f;
+    } else {
+      figure_clear(&f);
+    }
+    if (!layouts[i].closeup)
+      whole = best->fit.scale;
+  }
+}
+
+/* Draws the figure laid out as f into every target: the map with its dots, then (a
+ * close-up) the inset and the frame that says the map is cut out of a larger one, and
+ * the legend. */
+static bool figure_draw(const RlPoster *p, cairo_t *cr, const Figure *f, const Box *view,
+                        const char **codes, GError **error)
+{
   cairo_t *to[2];
   guint n = poster_targets(p, cr, to);
-  bool ok = poster_map_dots(p, to, n, &fit, codes, error) &&
-            poster_inset(p, cr, &c.inset, view, codes, error);
-  for (guint t = 0; ok && t < n; t++) { /* a frame says the close-up is cut out of a larger map */
+  bool ok = poster_map_dots(p, to, n, &f->fit, codes, error);
+  if (ok && f->inset.w > 0)
+    ok = poster_inset(p, cr, &f->inset, view, codes, error);
+  for (guint t = 0; ok && t < n; t++) {
     RlPoster q = poster_target(p, t);
-    map_frame(&q, to[t], &c.map);
-    legend_draw(&q, to[t], c.legend_x, c.legend_y, c.legend_w, c.legend);
+    if (f->inset.w > 0)
+      map_frame(&q, to[t], &f->map);
+    legend_draw(&q, to[t], f->legend_x, f->legend_y, f->legend_w, f->legend);
   }
-  closeup_clear(&c);
   return ok;
 }
 
@@ -479,10 +557,13 @@ bool poster_map_draw(const RlPoster *p, cairo_t *cr, double x, double y, double 
   if (!p->map)
     return true;
   g_autofree const char **codes = poster_codes(p);
-  Box view, box = {x, y, w, h};
-  if (poster_view(p, &view))
-    return poster_closeup(p, cr, &box, &view, codes, error);
-  return poster_whole(p, cr, &box, codes, error);
+  Box view = {0}, box = {x, y, w, h};
+  bool closeup = poster_view(p, &view);
+  Figure f;
+  figure_layout(p, &box, closeup ? &view : NULL, &f);
+  bool ok = figure_draw(p, cr, &f, &view, codes, error);
+  figure_clear(&f);
+  return ok;
 }
 
 /* ---- alt text ------------------------------------------------------------------------ */
