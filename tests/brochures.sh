@@ -52,7 +52,11 @@ check "booklet has the groups" grep -q "Marcher ensemble" <<<"$btxt"
 ftxt=$(pdftotext "$tmp/a/flyer/anderlecht-cafe-fr.pdf" - | tr -s ' \n' ' ')
 check "flyer has the phone" grep -q "02 123 45 67" <<<"$ftxt"
 check "flyer has the example mark" grep -q "Exemple" <<<"$ftxt"
-check "flyer prints the URL (wrapped at a slash)" grep -q "https://example.org/groupes/anderlecht-cafe" <<<"$(tr -d ' ' <<<"$ftxt")"
+check "flyer prints the URL (wrapped at a slash)" grep -q "example.org/groupes/anderlecht-cafe" <<<"$(tr -d ' ' <<<"$ftxt")"
+# A reader types the address: it is printed without "https://" (which once took a line
+# alone); the link and the QR code keep it.
+check "flyer prints the URL without https://" test "$(grep -c "https://" <<<"$ftxt")" = 0
+check "guide prints web addresses without https://" test "$(grep -c "https://" <<<"$txt")" = 0
 
 # QR codes decode at 150 dpi to the printed URL.
 qr=$(pdf_qr_decodes "$tmp/a/flyer/anderlecht-cafe-fr.pdf" 1)
@@ -158,7 +162,8 @@ for f in $(cd "$tmp/d" && find booklet -name '*.pdf' | sort); do
   check "$f has every group" in_order "$tmp/d/$f" "$tmp/d/$f.groups" any
 done
 
-# A guide page with a card: its QR code decodes to the address printed on that page.
+# A guide page with a card: its QR code decodes to the address printed on that page
+# (printed without "https://", see card_web_address).
 g=$tmp/d/guide/brussels-fr.pdf
 pages=$(pdfinfo "$g" | awk '/^Pages:/ {print $2}')
 found=none
@@ -166,19 +171,20 @@ for p in $(seq 2 "$pages"); do
   url=$(pdf_qr_decodes "$g" "$p" 2>/dev/null | head -n 1)
   [ -n "$url" ] || continue
   printed=$(pdftotext -f "$p" -l "$p" "$g" - | tr -d ' \n')
-  case "$printed" in *"$url"*) found="ok";; *) found="not printed";; esac
+  case "$printed" in *"${url#https://}"*) found="ok";; *) found="not printed";; esac
   break
 done
 check "guide card QR decodes to the address printed beside it ($url, page $p): $found" test "$found" = ok
 
 # Bundled flyers with a QR code (the first 16): each decodes, at 150 dpi, to the address
-# printed on it (hyphens aside: pdftotext joins "saint-" and "gilles" at a line end).
+# printed on it (hyphens aside: pdftotext joins "saint-" and "gilles" at a line end;
+# "https://" aside: it is not printed).
 bad=""; n=0
 for f in $(ls "$tmp"/d/flyer/*.pdf | head -n 16); do
   url=$(pdf_qr_decodes "$f" 1 2>/dev/null | head -n 1)
   [ -n "$url" ] || continue
   n=$((n + 1))
-  case "$(pdftotext "$f" - | tr -d ' \n-')" in *"$(tr -d '-' <<<"$url")"*) ;; *) bad="$bad $(basename "$f")";; esac
+  case "$(pdftotext "$f" - | tr -d ' \n-')" in *"$(tr -d '-' <<<"${url#https://}")"*) ;; *) bad="$bad $(basename "$f")";; esac
 done
 check "$n flyer QR codes decode to their printed address${bad:+ (not:$bad)}" test -z "$bad" -a "$n" -gt 8
 

@@ -71,6 +71,8 @@ split=$(for f in "$tmp"/d/flyer/*.pdf; do
     printf ' %s' "$(basename "$f" .pdf)"
 done)
 check "no flyer splits a house number from its street or a postcode from its town${split:+:$split}" test -z "$split"
+check "gent (nl): the web address on one line, without https://" \
+  grep -qx "praatcafepsychose.be" <<<"$(pdftotext "$tmp/d/flyer/gent-praatcafe-psychose-nl.pdf" - 2>/dev/null)"
 
 # Above the floor (and under the layout's 20 pt), a flyer whose page is not 85 % full
 # could have had larger type.

@@ -171,7 +171,8 @@ static void contact(Guide *g, const RlContact *c)
   g_autofree char *mail = pdf_uri_mail(c->email);
   labelled(g, RL_S_PHONE, c->phone, c->pos, tel);
   labelled(g, RL_S_EMAIL, c->email, c->pos, mail);
-  labelled(g, RL_S_WEB, c->website, c->pos, c->website);
+  g_autofree char *web = card_web_address(c->website);
+  labelled(g, RL_S_WEB, web, c->pos, c->website);
   labelled(g, RL_S_ADDRESS, c->address, c->pos, NULL);
 }
 

@@ -1,6 +1,8 @@
 /* card.c - the group card: measured, then drawn whole. */
 #include "card.h"
 
+#include <string.h>
+
 #include "layout/pdf.h"
 #include "layout/qr.h"
 #include "layout/text.h"
@@ -57,6 +59,17 @@ char *card_place(const RlPlace *p, RlLang lang)
   char *out = g_strstrip(g_strjoinv(", ", (char **)parts->pdata));
   g_ptr_array_unref(parts);
   return out;
+}
+
+char *card_web_address(const char *url)
+{
+  static const char *const schemes[] = {"https://", "http://"};
+  if (!url)
+    return NULL;
+  for (size_t i = 0; i < G_N_ELEMENTS(schemes); i++)
+    if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0 && url[strlen(schemes[i])])
+      return g_strdup(url + strlen(schemes[i]));
+  return g_strdup(url);
 }
 
 /* Adds a text line below the last one; returns its box. */
@@ -158,6 +171,7 @@ static void column_line(Builder *b, const RlTextStyle *st, const char *label, co
 static void web_row(Builder *b, const RlGroup *g)
 {
   const char *url = g->contact.website;
+  g_autofree char *shown = card_web_address(url);
   RlCard *c = b->c;
   g_autofree char *esc = url && *url ? pdf_uri_escape(url) : NULL;
   c->qr = esc ? qr_new(esc, NULL) : NULL;
@@ -166,7 +180,7 @@ static void web_row(Builder *b, const RlGroup *g)
   if (!c->qr || col_w < b->w * 0.4) {
     contact_lines(b, g);
     if (url && *url)
-      field(b, RL_S_WEB, url, g->contact.pos, url);
+      field(b, RL_S_WEB, shown, g->contact.pos, url);
     return;
   }
   c->url = url;
@@ -185,7 +199,7 @@ static void web_row(Builder *b, const RlGroup *g)
   column_line(b, &tab, phone_label, g->contact.phone, tel, pos, CARD_GAP, col_x, col_w, &y, below);
   column_line(b, &b->body, mail_label, g->contact.email, mail, pos, CARD_GAP, col_x, col_w, &y, below);
   column_line(b, &b->body, NULL, strings_get(RL_S_SCAN, b->lang), NULL, pos, 0, col_x, col_w, &y, below);
-  column_line(b, &strong, NULL, url, url, pos, 0, col_x, col_w, &y, below);
+  column_line(b, &strong, NULL, shown, url, pos, 0, col_x, col_w, &y, below);
   y = MAX(y, b->y + qr_w);
   for (guint i = 0; i < below->len; i++) {
     Item *it = &g_array_index(below, Item, i);

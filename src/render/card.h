@@ -42,3 +42,8 @@ char *card_languages(RlLangSet set, RlLang lang);
 /* The place in one line: "Maison Les Tilleuls, Rue Haute 12, 1000 Bruxelles". Free with
  * g_free(); "" when nothing is known. */
 char *card_place(const RlPlace *p, RlLang lang);
+/* A web address as printed for a reader to type: without "https://" or "http://"
+ * ("example.org/jette"): shorter, so it breaks less, and never a line of "https://"
+ * alone. The link and the QR code keep the whole address. Free with g_free(); NULL for
+ * NULL. */
+char *card_web_address(const char *url);

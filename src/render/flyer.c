@@ -240,9 +240,10 @@ static void qr_row(Flyer *fl)
   const char *url = fl->g->contact.website;
   if (!url || !*url)
     return;
+  g_autofree char *shown = card_web_address(url);
   if (!fl->qr) {
     g_autofree char *label = card_label(RL_S_WEB, fl->lang);
-    add(fl, RL_ROLE_BODY, label, url, fl->g->contact.pos, url, (RlBlockOpts){0});
+    add(fl, RL_ROLE_BODY, label, shown, fl->g->contact.pos, url, (RlBlockOpts){0});
     return;
   }
   QrRow *r = g_new0(QrRow, 1);
@@ -255,7 +256,7 @@ static void qr_row(Flyer *fl)
   double w = flow_width(fl->flow) - r->size - quiet - 4;
   RlTextStyle body = text_style(fl->lay, RL_ROLE_BODY), strong = text_style(fl->lay, RL_ROLE_STRONG);
   r->scan = box_new(fl->boxes, fl->f, &body, NULL, strings_get(RL_S_SCAN, fl->lang), w, fl->g->contact.pos);
-  r->url = box_new(fl->boxes, fl->f, &strong, NULL, url, w, fl->g->contact.pos);
+  r->url = box_new(fl->boxes, fl->f, &strong, NULL, shown, w, fl->g->contact.pos);
   double h = MAX(r->size, r->scan->height_pt + r->url->height_pt);
   /* The quiet zone above the code needs white, not more room: the space after the block
    * above is white already (and so is the leading under its last line). */
