@@ -162,6 +162,16 @@ for f in $(cd "$tmp/d" && find booklet -name '*.pdf' | sort); do
   check "$f has every group" in_order "$tmp/d/$f" "$tmp/d/$f.groups" any
 done
 
+# A sample group's name ends with the example mark of the page's language: "Trauergruppe
+# Eupen (Beispiel)" reads "(exemple)" in the French guide, "(voorbeeld)" never appears on a
+# French page.
+ofr=$(pdftotext "$tmp/d/guide/ostbelgien-fr.pdf" - | tr -s ' \n' ' ')
+check "ostbelgien-fr: 'Trauergruppe Eupen (exemple)'" grep -q "Trauergruppe Eupen (exemple)" <<<"$ofr"
+marks=$(for f in "$tmp"/d/guide/*-fr.pdf "$tmp"/d/booklet/*-fr.pdf; do
+  pdftotext "$f" - | grep -oE "\((voorbeeld|Beispiel|example)\)" | sed "s|^|$(basename "$f") |"
+done | sort -u | tr '\n' ' ')
+check "French guides and booklets carry no other language's example mark${marks:+: $marks}" test -z "$marks"
+
 # A guide page with a card: its QR code decodes to the address printed on that page
 # (printed without "https://", see card_web_address).
 g=$tmp/d/guide/brussels-fr.pdf

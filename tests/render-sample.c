@@ -15,6 +15,7 @@
 #include "model/check.h"
 #include "model/load.h"
 #include "render/render.h"
+#include "render/strings.h"
 
 static RlPos at(RlModel *m, const char *file, int line)
 {
@@ -150,7 +151,8 @@ static void write_expected(const RlModel *m, const RlJob *job, const char *path)
   GString *s = g_string_new(NULL);
   for (guint i = 0; i < groups->len; i++) {
     const RlGroup *g = g_ptr_array_index(groups, i);
-    g_string_append_printf(s, "%s\n", text_get(&g->name, job->lang, m->site.default_language));
+    g_autofree char *name = strings_group_name(g, job->lang, m->site.default_language);
+    g_string_append_printf(s, "%s\n", name);
   }
   g_autofree char *file = g_strconcat(path, ".groups", NULL);
   g_file_set_contents(file, s->str, (gssize)s->len, NULL);

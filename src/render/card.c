@@ -103,8 +103,8 @@ static void field(Builder *b, int key, const char *value, RlPos pos, const char 
 static void head(Builder *b, const RlGroup *g)
 {
   RlTextStyle h2 = text_style(b->c->lay, RL_ROLE_H2);
-  add(b->c, text_box_new(b->f, &h2, text_get(&g->name, b->lang, b->lang), b->w, g->name.pos),
-      &b->y, "H2", NULL);
+  g_autofree char *name = strings_group_name(g, b->lang, b->lang);
+  add(b->c, text_box_new(b->f, &h2, name, b->w, g->name.pos), &b->y, "H2", NULL);
   RlTextStyle kind = text_style(b->c->lay, RL_ROLE_STRONG);
   kind.ink = b->c->lay->accent;
   if (preflight_contrast(kind.ink, kind.paper) < 7.0)
@@ -217,8 +217,8 @@ static void continued(Builder *b, const RlGroup *g)
 {
   RlTextStyle st = text_style(b->c->lay, RL_ROLE_STRONG);
   g_autofree char *label = card_label(RL_S_CONTINUED, b->lang);
-  b->c->cont = text_box_new_labelled(b->f, &st, label, text_get(&g->name, b->lang, b->lang),
-                                     b->w, g->name.pos);
+  g_autofree char *name = strings_group_name(g, b->lang, b->lang);
+  b->c->cont = text_box_new_labelled(b->f, &st, label, name, b->w, g->name.pos);
   b->c->cont_pad = CARD_PAD + b->c->cont->height_pt + CARD_GAP;
 }
 

@@ -201,7 +201,8 @@ static void head(Flyer *fl)
   const RlGroup *g = fl->g;
   g_autofree char *kind = strings_kind_line(g, fl->lang);
   add(fl, RL_ROLE_STRONG, NULL, kind, g->rec.pos, NULL, (RlBlockOpts){0});
-  add(fl, RL_ROLE_TITLE, NULL, tr(fl, &g->name), g->name.pos, NULL,
+  g_autofree char *name = strings_group_name(g, fl->lang, fl->m->site.default_language);
+  add(fl, RL_ROLE_TITLE, NULL, name, g->name.pos, NULL,
       (RlBlockOpts){.tag = "H1", .space_after = fl->line / 2});
   add(fl, RL_ROLE_BODY, NULL, tr(fl, &g->description), g->description.pos, NULL,
       (RlBlockOpts){.space_after = fl->line / 2});
@@ -438,7 +439,7 @@ static bool flyer_render(const RlJob *job, const RlModel *m, RlRenderEnv *env, c
   RlQr *qr = flyer_qr(job->group); /* drawn by the flow: freed after it */
   RlFlow *flow = fit_flow(f, base, &lay, m, job->group, job->lang, qr);
   RlPage pg = pdf_page(pdf_mm(lay.page_w_mm), pdf_mm(lay.page_h_mm), env->opt && env->opt->press, lay.bleed_mm);
-  const char *name = text_get(&job->group->name, job->lang, m->site.default_language);
+  g_autofree char *name = strings_group_name(job->group, job->lang, m->site.default_language);
   RlPdfMeta meta = brochure_meta(job, m, env->opt, name);
   cairo_surface_t *s = pdf_surface_new(path, pg.media_w, pg.media_h, &meta, error);
   if (!s) {

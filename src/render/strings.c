@@ -90,6 +90,36 @@ char *strings_kind_line(const RlGroup *g, RlLang lang)
                        : g_strdup(kind);
 }
 
+/* The example mark as a name ends with it: "(exemple)", "(voorbeeld)", "(Beispiel)",
+ * "(example)" (German writes nouns with a capital). Free with g_free(). */
+static char *example_mark(RlLang lang)
+{
+  const char *word = strings_get(RL_S_EXAMPLE, lang);
+  g_autofree char *lower = lang == RL_LANG_DE ? g_strdup(word) : g_utf8_strdown(word, -1);
+  return g_strdup_printf("(%s)", lower);
+}
+
+char *strings_group_name(const RlGroup *g, RlLang lang, RlLang fallback)
+{
+  const char *name = text_get(&g->name, lang, fallback);
+  char *out = g_strdup(name ? name : "");
+  if (!g->rec.sample || (unsigned)lang >= RL_LANG_N)
+    return out;
+  size_t n = strlen(out);
+  for (int l = 0; l < RL_LANG_N; l++) {
+    g_autofree char *mark = example_mark((RlLang)l);
+    size_t k = strlen(mark);
+    if (l == (int)lang || n < k || g_ascii_strcasecmp(out + n - k, mark) != 0)
+      continue;
+    out[n - k] = '\0';
+    g_autofree char *own = example_mark(lang);
+    char *swapped = g_strconcat(out, own, NULL);
+    g_free(out);
+    return swapped;
+  }
+  return out;
+}
+
 const char *strings_weekday(int day, RlLang lang)
 {
   return day >= 0 && day < 7 && (unsigned)lang < RL_LANG_N ? weekdays[day][lang] : "";

@@ -34,6 +34,11 @@ const char *strings_get(RlStr key, RlLang lang);
  * "Groupe de parole — Exemple". Free with g_free(). Every output uses it, so a group is
  * called the same in the guide, on its flyer and on the kiosk. */
 char *strings_kind_line(const RlGroup *g, RlLang lang);
+/* The name of group g as printed in lang (text_get with `fallback`): on a sample entry, a
+ * closing example mark in another language becomes lang's ("Trauergruppe Eupen
+ * (Beispiel)" on a French page: "Trauergruppe Eupen (exemple)"); the name is a proper
+ * name, the mark is not. Free with g_free(); "" when the group has no name. */
+char *strings_group_name(const RlGroup *g, RlLang lang, RlLang fallback);
 /* Weekday (0 = Monday … 6 = Sunday) in lang, lower case where the language writes it so
  * ("lundi", "maandag", "Montag", "Monday"). */
 const char *strings_weekday(int day, RlLang lang);
