@@ -1,5 +1,6 @@
 /* test-layout.c - unit tests of the typesetting kit: fonts, text boxes, no-break rules,
  * preflight findings, PDF helpers. */
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "layout/flow.h"
@@ -33,6 +34,46 @@ static void test_fonts_missing(void)
                   "font 'Comic Nonsense' is not installed (drop its font files into the fonts/ folder)");
   fonts_free(f);
   fonts_free(NULL);
+}
+
+/* Contours in the outline of `text` set in Tiresias LPfont Regular with the project's fonts. */
+static int contours_of(const char *text)
+{
+  PangoLayout *l = pango_layout_new(fonts_context(fonts));
+  PangoFontDescription *fd = pango_font_description_from_string("Tiresias LPfont 40");
+  pango_layout_set_font_description(l, fd);
+  pango_layout_set_text(l, text, -1);
+  cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 100, 100);
+  cairo_t *cr = cairo_create(s);
+  pango_cairo_layout_path(cr, l);
+  cairo_path_t *path = cairo_copy_path(cr);
+  int n = 0;
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    n += path->data[i].header.type == CAIRO_PATH_MOVE_TO;
+  cairo_path_destroy(path);
+  cairo_destroy(cr);
+  cairo_surface_destroy(s);
+  pango_font_description_free(fd);
+  g_object_unref(l);
+  return n;
+}
+
+/* The capital O is one ring (two contours), not Debian's three overlapping copies that PDF
+ * viewers render as a thin ring: fonts/ holds the repaired font and fonts.conf sets the
+ * system copy aside. */
+static void test_fonts_o_is_one_ring(void)
+{
+  PangoFontDescription *fd = pango_font_description_from_string("Tiresias LPfont 40");
+  PangoFont *font = pango_context_load_font(fonts_context(fonts), fd);
+  PangoFontDescription *got = pango_font_describe(font);
+  g_assert_cmpstr(pango_font_description_get_family(got), ==, "Tiresias LPfont");
+  g_assert_cmpint(pango_font_description_get_weight(got), ==, PANGO_WEIGHT_NORMAL);
+  g_assert_cmpint(pango_font_description_get_style(got), ==, PANGO_STYLE_NORMAL);
+  pango_font_description_free(got);
+  g_object_unref(font);
+  pango_font_description_free(fd);
+  g_assert_cmpint(contours_of("0"), ==, 2);
+  g_assert_cmpint(contours_of("O"), ==, 2);
 }
 
 static void test_nobreak(void)
@@ -320,6 +361,7 @@ int main(int argc, char **argv)
   fonts = fonts_new(dir, &err);
   g_assert_no_error(err);
   g_test_add_func("/fonts/missing", test_fonts_missing);
+  g_test_add_func("/fonts/o-is-one-ring", test_fonts_o_is_one_ring);
   g_test_add_func("/text/nobreak", test_nobreak);
   g_test_add_func("/text/wrap", test_box_wraps_by_word);
   g_test_add_func("/text/overflow", test_box_overflow);
