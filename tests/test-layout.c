@@ -321,6 +321,29 @@ static void test_flow_heading_before_split(void)
   flow_free(flow);
 }
 
+/* A heading that starts a page before a card that fits a page but not under it: the card
+ * splits at a break there rather than leave the heading alone on its page. */
+static void test_flow_heading_not_alone(void)
+{
+  RlLayout lay = small_page();
+  RlFlow *flow = flow_new(fonts, &lay, NULL, NULL);
+  lines(flow, &lay, 1, (RlBlockOpts){0});
+  RlTextStyle h2 = text_style(&lay, RL_ROLE_H2);
+  flow_add_text(flow, text_box_new(fonts, &h2, "Groups", flow_width(flow), (RlPos){0}),
+                &(RlBlockOpts){.keep_with_next = true, .keep_together = true, .page_break = true});
+  const double breaks[] = {100};
+  flow_add_custom_split(flow, 200, breaks, 1, 10, noop_slice, NULL, NULL, NULL);
+  flow_add_custom_split(flow, 200, breaks, 1, 10, noop_slice, NULL, NULL, NULL);
+  g_assert_cmpint(flow_paginate(flow), ==, 4);
+  g_assert_cmpint(flow_block_page(flow, 1), ==, 1);
+  g_assert_cmpint(flow_block_page(flow, 2), ==, 1);
+  g_assert_cmpint(flow_block_on_page(flow, 2, 2), ==, 1);
+  /* The next card, with no heading above it, still moves whole to a new page. */
+  g_assert_cmpint(flow_block_page(flow, 3), ==, 3);
+  g_assert_cmpint(flow_block_on_page(flow, 3, 2), ==, 0);
+  flow_free(flow);
+}
+
 static void test_flow_footer(void)
 {
   RlLayout lay = small_page();
@@ -373,6 +396,7 @@ int main(int argc, char **argv)
   g_test_add_func("/flow/keep-with-next", test_flow_keep_with_next);
   g_test_add_func("/flow/split-custom", test_flow_split_custom);
   g_test_add_func("/flow/heading-before-split", test_flow_heading_before_split);
+  g_test_add_func("/flow/heading-not-alone", test_flow_heading_not_alone);
   g_test_add_func("/flow/footer", test_flow_footer);
   int rc = g_test_run();
   fonts_free(fonts);

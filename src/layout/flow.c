@@ -254,6 +254,18 @@ static void place_slices(RlFlow *flow, guint i, Cursor *c)
   }
 }
 
+/* Would moving block i to a new page leave the block before it alone at the top of this
+ * one (a heading kept with what follows: "The groups" over an empty page)? */
+static bool leaves_alone(const RlFlow *flow, guint i, const Cursor *c)
+{
+  if (i == 0 || flow->pieces->len == 0)
+    return false;
+  const Block *prev = g_ptr_array_index(flow->blocks, i - 1);
+  const Piece *last = &g_array_index(flow->pieces, Piece, flow->pieces->len - 1);
+  return prev->o.keep_with_next && last->block == i - 1 && last->page == c->page &&
+         last->y <= c->top + 0.01;
+}
+
 double flow_natural_height(const RlFlow *flow)
 {
   double h = 0;
@@ -275,13 +287,15 @@ int flow_paginate(RlFlow *flow)
     if (b->o.page_break && (c.y > c.top || flow->pieces->len > 0) && i > 0)
       new_page(&c);
     double before = c.y > c.top ? b->o.space_before : 0;
-    if (c.y > c.top && c.y + before + min_start(flow, i, 0) > c.bottom + 0.01) {
+    /* A splittable block that would leave its heading alone splits here instead. */
+    bool split_here = b->slice && b->breaks->len > 0 && leaves_alone(flow, i, &c);
+    if (c.y > c.top && !split_here && c.y + before + min_start(flow, i, 0) > c.bottom + 0.01) {
       new_page(&c);
       before = 0;
     }
     c.y += before;
     double h = block_height(b);
-    if (b->slice && h > flow_body_height(flow) + 0.01)
+    if (b->slice && (h > flow_body_height(flow) + 0.01 || (split_here && c.y + h > c.bottom + 0.01)))
       place_slices(flow, i, &c);
     else if (whole(b) || c.y + h <= c.bottom + 0.01)
       place(flow, i, &c, 0, b->box ? b->box->n_lines : 0, h);
