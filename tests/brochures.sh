@@ -167,6 +167,8 @@ done
 # French page.
 ofr=$(pdftotext "$tmp/d/guide/ostbelgien-fr.pdf" - | tr -s ' \n' ' ')
 check "ostbelgien-fr: 'Trauergruppe Eupen (exemple)'" grep -q "Trauergruppe Eupen (exemple)" <<<"$ofr"
+check "ostbelgien-fr outline: 'Trauergruppe Eupen (exemple)'" \
+  grep -qF '"Trauergruppe Eupen (exemple)"' <<<"$(mutool show "$tmp/d/guide/ostbelgien-fr.pdf" outline 2>/dev/null)"
 marks=$(for f in "$tmp"/d/guide/*-fr.pdf "$tmp"/d/booklet/*-fr.pdf; do
   pdftotext "$f" - | grep -oE "\((voorbeeld|Beispiel|example)\)" | sed "s|^|$(basename "$f") |"
 done | sort -u | tr '\n' ' ')

@@ -239,12 +239,13 @@ static void groups(Guide *g, const RlEdition *e)
   for (guint i = 0; i < list->len; i++) {
     const RlGroup *gr = g_ptr_array_index(list, i);
     RlCard *card = card_new(g->f, g->lay, gr, g->lang, flow_width(g->flow));
+    g_autofree char *name = strings_group_name(gr, g->lang, g->m->site.default_language);
     GArray *breaks = card_breaks(card);
     flow_add_custom_split(g->flow, card_height(card), (const double *)(void *)breaks->data,
                           (int)breaks->len, card_pad(card), card_draw_slice, card,
                           (GDestroyNotify)card_free,
                           &(RlBlockOpts){.tag = "Sect", .space_after = g->line, .outline = 2,
-                                         .what = tr(g, &gr->name), .pos = gr->rec.pos});
+                                         .what = name, .pos = gr->rec.pos});
     g_array_unref(breaks);
   }
   if (list->len == 0)
