@@ -255,6 +255,52 @@ static void test_brussels_highlight(void)
   map_spec_free(spec);
 }
 
+/* A whole map whose areas relais traces itself (layout/mapflat.c) looks as librsvg draws
+ * it: the same map with a do-nothing transform on the group of the areas (which leaves
+ * them to librsvg) gives the same pixels, but where cairo rounds points differently. */
+static void test_flat_as_librsvg(void)
+{
+  RlMapSpec *spec = belgium_spec();
+  g_autofree char *svg = NULL;
+  gsize len = 0;
+  g_assert_true(g_file_get_contents(spec->svg_path, &svg, &len, NULL));
+  g_autofree char *moved = NULL;
+  GRegex *re = g_regex_new("<g id=\"municipalities\"", 0, 0, NULL);
+  moved = g_regex_replace_literal(re, svg, (gssize)len, 0,
+                                  "<g id=\"municipalities\" transform=\"translate(0 0)\"", 0,
+                                  NULL);
+  g_regex_unref(re);
+  g_assert_cmpuint(strlen(moved), >, len);
+  g_autofree char *tmp = g_build_filename(g_get_tmp_dir(), "relais-test-flat.svg", NULL);
+  g_assert_true(g_file_set_contents(tmp, moved, -1, NULL));
+  RlMap *flat = map_load(spec, NULL);
+  g_free(spec->svg_path);
+  spec->svg_path = g_strdup(tmp);
+  RlMap *rsvg = map_load(spec, NULL);
+  g_assert_nonnull(flat);
+  g_assert_nonnull(rsvg);
+  RlMapStyle st = map_style_default();
+  const char *const codes[] = {"21000", "10000", "63023", NULL};
+  Picture a = render(flat, 1000, 830, codes, &st), b = render(rsvg, 1000, 830, codes, &st);
+  int off = 0, far = 0, stride = cairo_image_surface_get_stride(a.s);
+  const guchar *pa = cairo_image_surface_get_data(a.s), *pb = cairo_image_surface_get_data(b.s);
+  for (int i = 0; i < stride * 830; i++) {
+    int d = abs((int)pa[i] - (int)pb[i]);
+    off += d > 0;
+    far += d > 40;
+  }
+  g_test_message("%d channel values differ, %d by more than 40", off, far);
+  g_assert_cmpint(far, <=, 30);
+  g_assert_true(centre_is(flat, &a, "21004", st.highlight_fill));
+  g_assert_true(centre_is(flat, &a, "92094", st.muted_fill));
+  cairo_surface_destroy(a.s);
+  cairo_surface_destroy(b.s);
+  map_free(flat);
+  map_free(rsvg);
+  g_unlink(tmp);
+  map_spec_free(spec);
+}
+
 static void test_ostbelgien_exactly(void)
 {
   RlMapSpec *spec = belgium_spec();
@@ -484,6 +530,7 @@ int main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/map/belgium/loads", test_belgium_loads);
   g_test_add_func("/map/belgium/brussels", test_brussels_highlight);
+  g_test_add_func("/map/belgium/flat", test_flat_as_librsvg);
   g_test_add_func("/map/belgium/overview", test_belgium_overview);
   g_test_add_func("/map/belgium/simplified", test_belgium_simplified);
   g_test_add_func("/map/refuse/simplified", test_simplified_refused);

@@ -1,6 +1,8 @@
 /* map.c - loading, checking and drawing the region map with librsvg. See map.h. */
 #include "layout/map.h"
 
+#include "layout/mapflat.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <librsvg/rsvg.h>
@@ -45,6 +47,10 @@ struct RlMap {
                           * (char*, "" for a child without id), in document order */
   GHashTable *boxes;     /* id → RsvgRectangle (user units, strokes excluded), lazily */
   bool cull;             /* no group effects: a close-up may draw only what it shows */
+  bool flat_tried;       /* flat, flat_top and flat_over are settled (map_flat_ready) */
+  RlMapFlat *flat;       /* the areas as plain paths, when relais traces them itself */
+  const char **flat_top; /* per flat element: the id of the top it lies in, or NULL */
+  GHashTable *flat_over; /* ids of the elements holding a top (drawn child by child) */
 };
 
 G_DEFINE_QUARK(rl-map-error-quark, map_error)
@@ -661,6 +667,10 @@ void map_free(RlMap *map)
     g_hash_table_unref(map->kids);
   if (map->boxes)
     g_hash_table_unref(map->boxes);
+  mapflat_free(map->flat);
+  g_free(map->flat_top);
+  if (map->flat_over)
+    g_hash_table_unref(map->flat_over);
   g_free(map);
 }
 
@@ -826,8 +836,8 @@ static RsvgHandle *map_pen(RlMap *map, MapPen pen, const GString *css, GError **
     if (!map->pens[pen])
       return NULL;
   }
-  if (map->css[pen] && g_string_equal(map->css[pen], css))
-    return map->pens[pen];
+  if (map->css[pen] ? g_string_equal(map->css[pen], css) : css->len == 0)
+    return map->pens[pen]; /* the same, or none on a pen that never had one */
   if (!rsvg_handle_set_stylesheet(map->pens[pen], (const guint8 *)css->str, css->len, error))
     return NULL;
   if (!map->css[pen])
@@ -1010,6 +1020,211 @@ static bool map_render_view(RlMap *map, RsvgHandle *h, cairo_t *cr, const RlMapF
   return map_render_kids(map, &c, kids, 0, error);
 }
 
+/* ---- a whole map traced by relais (mapflat.h) -------------------------------------- */
+
+/* The id of the top that flat element i lies in, or NULL. */
+static const char *flat_find_top(RlMap *map, GHashTable *tops, guint i)
+{
+  const char *id = mapflat_owner(map->flat, i);
+  for (int depth = 0; id && *id && depth < 256; depth++) {
+    const char *top = g_hash_table_lookup(tops, id);
+    if (top)
+      return top;
+    id = g_hash_table_lookup(map->parent, id);
+  }
+  return NULL;
+}
+
+/* True when every element holding a top, from the root down, can be drawn child by
+ * child (map_split) and what it holds is a top, holds one, or holds none. */
+static bool flat_splits(RlMap *map, const char *id, int depth)
+{
+  GPtrArray *kids = depth < 32 ? map_split(map, id) : NULL;
+  for (guint i = 0; kids && i < kids->len; i++) {
+    const char *k = g_ptr_array_index(kids, i);
+    if (g_hash_table_contains(map->flat_over, k) && !flat_splits(map, k, depth + 1))
+      return false;
+  }
+  return kids != NULL;
+}
+
+/* Settles map->flat: the areas (everything inside a top) are plain paths that relais
+ * traces itself. False when librsvg must draw them. */
+static bool map_flat_ready(RlMap *map)
+{
+  if (map->flat_tried)
+    return map->flat != NULL;
+  map->flat_tried = true;
+  gsize len = 0;
+  const char *data = g_bytes_get_data(map->svg, &len);
+  map->flat = map->cull && map->tops->len ? mapflat_new(data, len) : NULL;
+  guint n = map->flat ? mapflat_len(map->flat) : 0, areas = 0;
+  g_autoptr(GHashTable) tops = g_hash_table_new(g_str_hash, g_str_equal);
+  map->flat_over = g_hash_table_new(g_str_hash, g_str_equal);
+  for (guint i = 0; i < map->tops->len; i++) {
+    const char *top = (const char *)g_ptr_array_index(map->tops, i) + 1;
+    g_hash_table_insert(tops, (gpointer)top, (gpointer)top);
+    const char *up = g_hash_table_lookup(map->parent, top);
+    for (int depth = 0; up && *up && depth < 256; depth++) {
+      g_hash_table_add(map->flat_over, (gpointer)up);
+      up = g_hash_table_lookup(map->parent, up);
+    }
+  }
+  map->flat_top = g_new0(const char *, n + 1);
+  bool ok = map->flat != NULL;
+  for (guint i = 0; ok && i < n; i++) {
+    map->flat_top[i] = flat_find_top(map, tops, i);
+    areas += map->flat_top[i] != NULL;
+    ok = !map->flat_top[i] || mapflat_plain(map->flat, i);
+  }
+  if (!(ok && areas > 0 && flat_splits(map, "", 0)))
+    g_clear_pointer(&map->flat, mapflat_free);
+  return map->flat != NULL;
+}
+
+/* What map_draw_flat() draws with, into one target. */
+typedef struct {
+  RlMap *map;
+  RsvgHandle *h;           /* draws what is not an area */
+  cairo_t *cr;
+  const RsvgRectangle *vp; /* the viewport of the whole map */
+  const bool *lit;         /* per flat element: inside a highlighted one */
+  double ox, oy, s;        /* user units to the target's: (ox + s x, oy + s y) */
+} FlatDraw;
+
+/* Colours as the stylesheets give them: 8 bits a channel. */
+static void flat_source(cairo_t *cr, RlColour c)
+{
+  cairo_set_source_rgb(cr, lround(CLAMP(c.r, 0, 1) * 255) / 255.0,
+                       lround(CLAMP(c.g, 0, 1) * 255) / 255.0,
+                       lround(CLAMP(c.b, 0, 1) * 255) / 255.0);
+}
+
+/* Element i filled, then stroked at width w (target units), as librsvg draws a path. */
+static void flat_el(const FlatDraw *d, guint i, RlColour fill, RlColour stroke, double w)
+{
+  cairo_t *cr = d->cr;
+  cairo_new_path(cr);
+  mapflat_trace(d->map->flat, i, cr, d->ox, d->oy, d->s);
+  cairo_set_fill_rule(cr, mapflat_fill_rule(d->map->flat, i));
+  flat_source(cr, fill);
+  cairo_fill_preserve(cr);
+  flat_source(cr, stroke);
+  cairo_set_line_width(cr, w);
+  cairo_set_line_cap(cr, mapflat_line_cap(d->map->flat, i));
+  cairo_stroke(cr);
+}
+
+/* The elements inside top `top` that are not highlighted, in the muted style. */
+static void flat_top(const FlatDraw *d, const char *top, const RlMapStyle *st, double w)
+{
+  for (guint i = 0; i < mapflat_len(d->map->flat); i++)
+    if (d->map->flat_top[i] && strcmp(d->map->flat_top[i], top) == 0 && !d->lit[i])
+      flat_el(d, i, st->muted_fill, st->muted_stroke, w);
+}
+
+/* The base of the map under element `id` ("" = the root), in document order: areas
+ * traced, everything else drawn by librsvg. */
+static bool flat_walk(const FlatDraw *d, const char *id, const RlMapStyle *st, double w,
+                      GError **error)
+{
+  GPtrArray *kids = map_split(d->map, id);
+  for (guint i = 0; kids && i < kids->len; i++) {
+    const char *k = g_ptr_array_index(kids, i);
+    g_autofree char *sub = g_strconcat("#", k, NULL);
+    if (g_ptr_array_find_with_equal_func(d->map->tops, sub, g_str_equal, NULL))
+      flat_top(d, k, st, w);
+    else if (g_hash_table_contains(d->map->flat_over, k)) {
+      if (!flat_walk(d, k, st, w, error))
+        return false;
+    } else if (!rsvg_handle_render_layer(d->h, d->cr, sub, d->vp, error))
+      return false;
+  }
+  return true;
+}
+
+typedef struct {
+  guint hi, el;
+} FlatLit;
+
+static gint flat_lit_cmp(gconstpointer a, gconstpointer b)
+{
+  const FlatLit *x = a, *y = b;
+  return x->hi != y->hi ? (x->hi > y->hi) - (x->hi < y->hi) : (x->el > y->el) - (x->el < y->el);
+}
+
+/* The flat elements inside the highlighted ones (hi: "#id"), in the order librsvg draws
+ * them there: each highlighted element's in document order, one after the other; lit[i]
+ * set for each. */
+static GArray *flat_lit(RlMap *map, GPtrArray *hi, bool *lit)
+{
+  g_autoptr(GHashTable) at = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                                    (GDestroyNotify)g_array_unref);
+  for (guint j = 0; j < hi->len; j++) {
+    const char *id = (const char *)g_ptr_array_index(hi, j) + 1;
+    GArray *js = g_hash_table_lookup(at, id);
+    if (!js)
+      g_hash_table_insert(at, (gpointer)id, js = g_array_new(FALSE, FALSE, sizeof(guint)));
+    g_array_append_val(js, j);
+  }
+  g_autoptr(GArray) pairs = g_array_new(FALSE, FALSE, sizeof(FlatLit));
+  for (guint i = 0; i < mapflat_len(map->flat); i++) {
+    const char *id = mapflat_owner(map->flat, i);
+    for (int depth = 0; id && *id && depth < 256; depth++) {
+      GArray *js = g_hash_table_lookup(at, id);
+      for (guint k = 0; js && k < js->len; k++)
+        g_array_append_val(pairs, ((FlatLit){g_array_index(js, guint, k), i}));
+      id = g_hash_table_lookup(map->parent, id);
+    }
+  }
+  g_array_sort(pairs, flat_lit_cmp);
+  GArray *order = g_array_sized_new(FALSE, FALSE, sizeof(guint), pairs->len);
+  for (guint k = 0; k < pairs->len; k++) {
+    guint i = g_array_index(pairs, FlatLit, k).el;
+    g_array_append_val(order, i);
+    lit[i] = true;
+  }
+  return order;
+}
+
+/* A stroke width as the stylesheets write it (%.4f user units), in target units. */
+static double flat_width(double pt, const RlMapFit *fit)
+{
+  return round(pt / fit->scale * 1e4) / 1e4 * fit->scale;
+}
+
+/* The whole map as map_draw_locked() draws it with librsvg alone: the base (muted areas
+ * but the highlighted, the rest of the SVG as it is), then the highlighted areas with a
+ * heavy outline, then filled with thin borders. Each area is traced with the same pen,
+ * so a PDF gets one path operator and a colour for it, not a graphics state. */
+static bool map_draw_flat(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
+                          GPtrArray *hi, const RlMapStyle *st, GError **error)
+{
+  g_autoptr(GString) none = g_string_new(NULL);
+  RsvgHandle *h = map_pen(map, MAP_PEN_WHOLE, none, error);
+  if (!h)
+    return false;
+  g_autofree bool *lit = g_new0(bool, mapflat_len(map->flat) + 1);
+  g_autoptr(GArray) order = flat_lit(map, hi, lit);
+  RsvgRectangle vp = {fit->x, fit->y, fit->w, fit->h};
+  double w = flat_width(st->stroke_pt, fit), hw = flat_width(2 * st->highlight_stroke_pt, fit);
+  for (guint t = 0; t < n; t++) {
+    FlatDraw d = {map, h, crs[t], &vp, lit, fit->x - map->vb_x * fit->scale,
+                  fit->y - map->vb_y * fit->scale, fit->scale};
+    cairo_save(crs[t]);
+    cairo_set_line_join(crs[t], CAIRO_LINE_JOIN_ROUND);
+    bool ok = flat_walk(&d, "", st, w, error);
+    for (guint k = 0; ok && k < order->len; k++)
+      flat_el(&d, g_array_index(order, guint, k), st->highlight_stroke, st->highlight_stroke, hw);
+    for (guint k = 0; ok && k < order->len; k++)
+      flat_el(&d, g_array_index(order, guint, k), st->highlight_fill, st->muted_stroke, w);
+    cairo_restore(crs[t]);
+    if (!ok)
+      return false;
+  }
+  return true;
+}
+
 static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
                             const char *const *codes, const RlMapStyle *st, GError **error)
 {
@@ -1017,9 +1232,11 @@ static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMa
   g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func(g_free);
   if (!map_partition(map, codes, hi, rest, error))
     return false;
+  bool closeup = fit->zoom > 1.01;
+  if (!closeup && map_flat_ready(map))
+    return map_draw_flat(map, crs, n, fit, hi, st, error);
   double unit = 1 / fit->scale; /* user units per point */
   g_autoptr(GString) css = g_string_new(NULL);
-  bool closeup = fit->zoom > 1.01;
   if (closeup) {
     char num[G_ASCII_DTOSTR_BUF_SIZE];
     g_string_append_printf(css, "* { stroke-width: %s !important; }\n",
