@@ -255,9 +255,41 @@ static void test_brussels_highlight(void)
   map_spec_free(spec);
 }
 
-/* A whole map whose areas relais traces itself (layout/mapflat.c) looks as librsvg draws
- * it: the same map with a do-nothing transform on the group of the areas (which leaves
- * them to librsvg) gives the same pixels, but where cairo rounds points differently. */
+/* A close-up: the view (user units) fitted in w x h pixels. */
+static Picture render_view(RlMap *map, int w, int h, double vx, double vy, double vw,
+                           double vh, const char *const *codes, const RlMapStyle *st)
+{
+  Picture p = {.s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)};
+  p.fit = map_fit_view(map, 0, 0, w, h, vx, vy, vw, vh);
+  cairo_t *cr = cairo_create(p.s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  GError *err = NULL;
+  g_assert_true(map_draw_fit(map, cr, &p.fit, codes, st, &err));
+  g_assert_no_error(err);
+  cairo_destroy(cr);
+  cairo_surface_flush(p.s);
+  return p;
+}
+
+/* Channel values of a and b (same size) that differ by more than `by`. */
+static int pixels_far(cairo_surface_t *a, cairo_surface_t *b, int by)
+{
+  int off = 0, far = 0, n = cairo_image_surface_get_stride(a) * cairo_image_surface_get_height(a);
+  const guchar *pa = cairo_image_surface_get_data(a), *pb = cairo_image_surface_get_data(b);
+  for (int i = 0; i < n; i++) {
+    int d = abs((int)pa[i] - (int)pb[i]);
+    off += d > 0;
+    far += d > by;
+  }
+  g_test_message("%d channel values differ, %d by more than %d", off, far, by);
+  return far;
+}
+
+/* A map that relais traces itself (layout/mapflat.c) looks as librsvg draws it, whole
+ * and in a close-up: the same map with a do-nothing transform on the group of the areas
+ * (which leaves them to librsvg) gives the same pixels, but where cairo rounds points
+ * differently. */
 static void test_flat_as_librsvg(void)
 {
   RlMapSpec *spec = belgium_spec();
@@ -282,17 +314,19 @@ static void test_flat_as_librsvg(void)
   RlMapStyle st = map_style_default();
   const char *const codes[] = {"21000", "10000", "63023", NULL};
   Picture a = render(flat, 1000, 830, codes, &st), b = render(rsvg, 1000, 830, codes, &st);
-  int off = 0, far = 0, stride = cairo_image_surface_get_stride(a.s);
-  const guchar *pa = cairo_image_surface_get_data(a.s), *pb = cairo_image_surface_get_data(b.s);
-  for (int i = 0; i < stride * 830; i++) {
-    int d = abs((int)pa[i] - (int)pb[i]);
-    off += d > 0;
-    far += d > 40;
-  }
-  g_test_message("%d channel values differ, %d by more than 40", off, far);
-  g_assert_cmpint(far, <=, 30);
+  g_assert_cmpint(pixels_far(a.s, b.s, 40), <=, 30);
   g_assert_true(centre_is(flat, &a, "21004", st.highlight_fill));
   g_assert_true(centre_is(flat, &a, "92094", st.muted_fill));
+  cairo_surface_destroy(a.s);
+  cairo_surface_destroy(b.s);
+  /* A close-up of Brussels: what meets the view, every stroke at the base width. */
+  double x, y, w, h;
+  g_assert_true(map_region_bbox(flat, "21000", &x, &y, &w, &h, NULL));
+  a = render_view(flat, 600, 500, x - 20, y - 20, w + 40, h + 40, codes, &st);
+  b = render_view(rsvg, 600, 500, x - 20, y - 20, w + 40, h + 40, codes, &st);
+  g_assert_cmpfloat(a.fit.zoom, >, 5);
+  g_assert_cmpint(pixels_far(a.s, b.s, 40), <=, 30);
+  g_assert_true(centre_is(flat, &a, "21004", st.highlight_fill));
   cairo_surface_destroy(a.s);
   cairo_surface_destroy(b.s);
   map_free(flat);

@@ -89,6 +89,52 @@ static void test_paths(void)
   mapflat_free(NULL);
 }
 
+/* The style an element gets from its classes and its ancestors' (inherited), and SVG's
+ * initial values; NULL for values this file does not read. */
+static void test_styles(void)
+{
+  RlMapFlat *f = flat_of(
+    "<svg viewBox='0 0 9 9'><style>"
+    ".border { fill: none; stroke: #333333; stroke-width: 1.2; stroke-linejoin: round;"
+    " stroke-linecap: round } .thin { stroke-width: 0.5; stroke: #a0F }"
+    " .named { stroke: red } .faint { stroke-opacity: 0.5 } .sharp { stroke-miterlimit: 2 }"
+    "</style>"
+    "<g id='borders' class='border'><path id='b1' d='M0 0L1 1'/>"
+    "<path id='b2' class='thin sharp' d='M0 0L1 1'/></g>"
+    "<path id='bare' d='M0 0L1 1'/><path id='red' class='named' d='M0 0L1 1'/>"
+    "<path id='faint' class='faint' d='M0 0L1 1'/></svg>");
+  const RlMapFlatStyle *b1 = mapflat_style(f, find(f, "b1"));
+  g_assert_nonnull(b1);
+  g_assert_true(b1->fill_none);
+  g_assert_false(b1->stroke_none);
+  g_assert_cmpfloat_with_epsilon(b1->stroke[0], 0x33 / 255.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon(b1->width, 1.2, 1e-9);
+  g_assert_cmpint(b1->join, ==, CAIRO_LINE_JOIN_ROUND);
+  g_assert_cmpint(b1->cap, ==, CAIRO_LINE_CAP_ROUND);
+  const RlMapFlatStyle *b2 = mapflat_style(f, find(f, "b2"));
+  g_assert_cmpfloat_with_epsilon(b2->width, 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon(b2->stroke[0], 0xaa / 255.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon(b2->stroke[2], 1, 1e-9);
+  g_assert_cmpfloat_with_epsilon(b2->miter, 2, 1e-9);
+  g_assert_true(b2->fill_none); /* inherited from the group */
+  const RlMapFlatStyle *bare = mapflat_style(f, find(f, "bare"));
+  g_assert_false(bare->fill_none);
+  g_assert_cmpfloat(bare->fill[0] + bare->fill[1] + bare->fill[2], ==, 0);
+  g_assert_true(bare->stroke_none);
+  g_assert_cmpfloat(bare->width, ==, 1);
+  g_assert_cmpfloat(bare->miter, ==, 4);
+  g_assert_cmpint(bare->join, ==, CAIRO_LINE_JOIN_MITER);
+  /* Plain as an area (map.c sets its colours), but no style of its own to draw with. */
+  g_assert_true(mapflat_plain(f, find(f, "red")));
+  g_assert_null(mapflat_style(f, find(f, "red")));
+  g_assert_null(mapflat_style(f, find(f, "faint")));
+  double x0, y0, x1, y1;
+  g_assert_true(mapflat_bbox(f, find(f, "b1"), &x0, &y0, &x1, &y1));
+  g_assert_cmpfloat(x0, ==, 0);
+  g_assert_cmpfloat(y1, ==, 1);
+  mapflat_free(f);
+}
+
 /* CSS relais cannot follow leaves the elements it may style to librsvg. */
 static void test_css_refused(void)
 {
@@ -118,6 +164,7 @@ int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/mapflat/paths", test_paths);
+  g_test_add_func("/mapflat/styles", test_styles);
   g_test_add_func("/mapflat/css-refused", test_css_refused);
   return g_test_run();
 }

@@ -51,6 +51,7 @@ struct RlMap {
   RlMapFlat *flat;       /* the areas as plain paths, when relais traces them itself */
   const char **flat_top; /* per flat element: the id of the top it lies in, or NULL */
   GHashTable *flat_over; /* ids of the elements holding a top (drawn child by child) */
+  bool flat_full;        /* every element is flat: librsvg draws nothing (close-ups too) */
 };
 
 G_DEFINE_QUARK(rl-map-error-quark, map_error)
@@ -1072,10 +1073,12 @@ static bool map_flat_ready(RlMap *map)
   }
   map->flat_top = g_new0(const char *, n + 1);
   bool ok = map->flat != NULL;
+  map->flat_full = ok;
   for (guint i = 0; ok && i < n; i++) {
     map->flat_top[i] = flat_find_top(map, tops, i);
     areas += map->flat_top[i] != NULL;
     ok = !map->flat_top[i] || mapflat_plain(map->flat, i);
+    map->flat_full = map->flat_full && (map->flat_top[i] || mapflat_style(map->flat, i));
   }
   if (!(ok && areas > 0 && flat_splits(map, "", 0)))
     g_clear_pointer(&map->flat, mapflat_free);
@@ -1090,6 +1093,8 @@ typedef struct {
   const RsvgRectangle *vp; /* the viewport of the whole map */
   const bool *lit;         /* per flat element: inside a highlighted one */
   double ox, oy, s;        /* user units to the target's: (ox + s x, oy + s y) */
+  const RsvgRectangle *view; /* a close-up's view (user units): what lies outside it is
+                              * not drawn; NULL: everything is */
 } FlatDraw;
 
 /* Colours as the stylesheets give them: 8 bits a channel. */
@@ -1113,6 +1118,58 @@ static void flat_el(const FlatDraw *d, guint i, RlColour fill, RlColour stroke, 
   cairo_set_line_width(cr, w);
   cairo_set_line_cap(cr, mapflat_line_cap(d->map->flat, i));
   cairo_stroke(cr);
+}
+
+/* True when element i, with strokes `margin` user units wide, may show in d's view. */
+static bool flat_seen(const FlatDraw *d, guint i, double margin)
+{
+  double x0, y0, x1, y1;
+  if (!mapflat_bbox(d->map->flat, i, &x0, &y0, &x1, &y1))
+    return false;
+  const RsvgRectangle *v = d->view;
+  return !v || (x0 - margin <= v->x + v->width && v->x <= x1 + margin &&
+                y0 - margin <= v->y + v->height && v->y <= y1 + margin);
+}
+
+/* Element i as its own CSS styles it; strokes `width` wide (target units) when width > 0
+ * (a close-up's stylesheet sets every stroke's width), else as wide as the CSS says. */
+static void flat_own(const FlatDraw *d, guint i, double width)
+{
+  const RlMapFlatStyle *st = mapflat_style(d->map->flat, i);
+  cairo_t *cr = d->cr;
+  cairo_new_path(cr);
+  mapflat_trace(d->map->flat, i, cr, d->ox, d->oy, d->s);
+  if (!st->fill_none) {
+    cairo_set_fill_rule(cr, st->rule);
+    cairo_set_source_rgb(cr, st->fill[0], st->fill[1], st->fill[2]);
+    cairo_fill_preserve(cr);
+  }
+  double w = width > 0 ? width : st->width * d->s;
+  if (!st->stroke_none && w > 0) {
+    cairo_set_source_rgb(cr, st->stroke[0], st->stroke[1], st->stroke[2]);
+    cairo_set_line_width(cr, w);
+    cairo_set_line_join(cr, st->join);
+    cairo_set_line_cap(cr, st->cap);
+    cairo_set_miter_limit(cr, st->miter);
+    cairo_stroke(cr);
+  }
+  cairo_new_path(cr);
+}
+
+/* The base of a map whose every element is flat, in document order: the areas but the
+ * highlighted in the muted style, the rest as the SVG styles it. */
+static void flat_all(const FlatDraw *d, const RlMapStyle *st, double w)
+{
+  for (guint i = 0; i < mapflat_len(d->map->flat); i++) {
+    if (!flat_seen(d, i, w / d->s))
+      continue;
+    if (!d->map->flat_top[i]) {
+      flat_own(d, i, d->view ? w : 0);
+    } else if (!d->lit[i]) {
+      cairo_set_line_join(d->cr, CAIRO_LINE_JOIN_ROUND);
+      flat_el(d, i, st->muted_fill, st->muted_stroke, w);
+    }
+  }
 }
 
 /* The elements inside top `top` that are not highlighted, in the muted style. */
@@ -1193,31 +1250,42 @@ static double flat_width(double pt, const RlMapFit *fit)
   return round(pt / fit->scale * 1e4) / 1e4 * fit->scale;
 }
 
-/* The whole map as map_draw_locked() draws it with librsvg alone: the base (muted areas
- * but the highlighted, the rest of the SVG as it is), then the highlighted areas with a
+/* The map as map_draw_locked() draws it with librsvg alone: the base (muted areas but
+ * the highlighted, the rest of the SVG as it is), then the highlighted areas with a
  * heavy outline, then filled with thin borders. Each area is traced with the same pen,
- * so a PDF gets one path operator and a colour for it, not a graphics state. */
+ * so a PDF gets one path operator and a colour for it, not a graphics state. A close-up
+ * (map->flat_full only) draws what meets the clip box, every stroke at the base width. */
 static bool map_draw_flat(RlMap *map, cairo_t *const *crs, guint n, const RlMapFit *fit,
-                          GPtrArray *hi, const RlMapStyle *st, GError **error)
+                          GPtrArray *hi, const RlMapStyle *st, bool closeup, GError **error)
 {
   g_autoptr(GString) none = g_string_new(NULL);
-  RsvgHandle *h = map_pen(map, MAP_PEN_WHOLE, none, error);
-  if (!h)
+  RsvgHandle *h = map->flat_full ? NULL : map_pen(map, MAP_PEN_WHOLE, none, error);
+  if (!map->flat_full && !h)
     return false;
   g_autofree bool *lit = g_new0(bool, mapflat_len(map->flat) + 1);
   g_autoptr(GArray) order = flat_lit(map, hi, lit);
   RsvgRectangle vp = {fit->x, fit->y, fit->w, fit->h};
+  RsvgRectangle view = {map->vb_x + (fit->clip_x - fit->x) / fit->scale,
+                        map->vb_y + (fit->clip_y - fit->y) / fit->scale,
+                        fit->clip_w / fit->scale, fit->clip_h / fit->scale};
   double w = flat_width(st->stroke_pt, fit), hw = flat_width(2 * st->highlight_stroke_pt, fit);
   for (guint t = 0; t < n; t++) {
     FlatDraw d = {map, h, crs[t], &vp, lit, fit->x - map->vb_x * fit->scale,
-                  fit->y - map->vb_y * fit->scale, fit->scale};
+                  fit->y - map->vb_y * fit->scale, fit->scale, closeup ? &view : NULL};
     cairo_save(crs[t]);
     cairo_set_line_join(crs[t], CAIRO_LINE_JOIN_ROUND);
-    bool ok = flat_walk(&d, "", st, w, error);
+    bool ok = true;
+    if (map->flat_full)
+      flat_all(&d, st, w);
+    else
+      ok = flat_walk(&d, "", st, w, error);
+    cairo_set_line_join(crs[t], CAIRO_LINE_JOIN_ROUND);
     for (guint k = 0; ok && k < order->len; k++)
-      flat_el(&d, g_array_index(order, guint, k), st->highlight_stroke, st->highlight_stroke, hw);
+      if (flat_seen(&d, g_array_index(order, guint, k), hw / fit->scale))
+        flat_el(&d, g_array_index(order, guint, k), st->highlight_stroke, st->highlight_stroke, hw);
     for (guint k = 0; ok && k < order->len; k++)
-      flat_el(&d, g_array_index(order, guint, k), st->highlight_fill, st->muted_stroke, w);
+      if (flat_seen(&d, g_array_index(order, guint, k), w / fit->scale))
+        flat_el(&d, g_array_index(order, guint, k), st->highlight_fill, st->muted_stroke, w);
     cairo_restore(crs[t]);
     if (!ok)
       return false;
@@ -1233,8 +1301,8 @@ static bool map_draw_locked(RlMap *map, cairo_t *const *crs, guint n, const RlMa
   if (!map_partition(map, codes, hi, rest, error))
     return false;
   bool closeup = fit->zoom > 1.01;
-  if (!closeup && map_flat_ready(map))
-    return map_draw_flat(map, crs, n, fit, hi, st, error);
+  if (map_flat_ready(map) && (!closeup || map->flat_full))
+    return map_draw_flat(map, crs, n, fit, hi, st, closeup, error);
   double unit = 1 / fit->scale; /* user units per point */
   g_autoptr(GString) css = g_string_new(NULL);
   if (closeup) {

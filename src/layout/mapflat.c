@@ -10,8 +10,8 @@ typedef struct {
   char *owner;     /* id of the element or its nearest ancestor with one ("" none) */
   char **classes;  /* each level's class attribute, the element's first; NULL-ended */
   bool plain;
-  cairo_fill_rule_t rule;
-  cairo_line_cap_t cap;
+  bool styled;           /* style holds all of it (mapflat_style) */
+  RlMapFlatStyle style;
   guint op0, n_ops, pt0; /* its ops and first coordinate in RlMapFlat's arrays */
 } FlatEl;
 
@@ -332,11 +332,16 @@ static GPtrArray *parse_css(const char *css)
   return rules;
 }
 
-/* True when the class attribute value `attr` holds class `name`. */
+/* True when the class attribute value `attr_value` holds class `name`. */
 static bool has_class(const char *attr_value, const char *name)
 {
-  g_auto(GStrv) words = g_strsplit_set(attr_value, " \t\n\r", -1);
-  return g_strv_contains((const char *const *)words, name);
+  size_t n = strlen(name);
+  for (const char *p = attr_value; (p = strstr(p, name)) != NULL; p += n) {
+    bool starts = p == attr_value || g_ascii_isspace(p[-1]);
+    if (starts && (p[n] == '\0' || g_ascii_isspace(p[n])))
+      return true;
+  }
+  return false;
 }
 
 /* The value the rules give `prop` for an element of class attribute `cls` (the later
@@ -386,7 +391,69 @@ static const char *inherited(GPtrArray *rules, const FlatEl *el, const char *pro
   return "";
 }
 
-/* Settles each element's fill rule and cap, and unsets plain where the CSS styles more. */
+/* A CSS colour: none, #rgb or #rrggbb; false for anything else. */
+static bool parse_paint(const char *v, bool *none, double *rgb)
+{
+  *none = strcmp(v, "none") == 0;
+  size_t n = strlen(v);
+  if (*none || v[0] != '#' || (n != 4 && n != 7))
+    return *none;
+  for (size_t i = 1; i < n; i++)
+    if (!g_ascii_isxdigit(v[i]))
+      return false;
+  for (int c = 0; c < 3; c++)
+    rgb[c] = n == 4 ? g_ascii_xdigit_value(v[1 + c]) * 17 / 255.0
+                    : (g_ascii_xdigit_value(v[1 + 2 * c]) * 16 + g_ascii_xdigit_value(v[2 + 2 * c])) / 255.0;
+  return true;
+}
+
+/* A plain number (no unit) at least min; false otherwise. */
+static bool parse_number(const char *v, double min, double *out)
+{
+  char *end = NULL;
+  *out = g_ascii_strtod(v, &end);
+  return end != v && *end == '\0' && isfinite(*out) && *out >= min;
+}
+
+/* The value of a keyword property: the index of v in names, or -1. */
+static int keyword(const char *v, const char *const *names)
+{
+  for (int i = 0; names[i]; i++)
+    if (strcmp(v, names[i]) == 0)
+      return i;
+  return -1;
+}
+
+/* Settles el's style from the rules; false when a value is not one it reads. Properties
+ * not given take SVG's initial values. */
+static bool resolve_style(GPtrArray *rules, FlatEl *el)
+{
+  static const char *const rules_n[] = {"nonzero", "evenodd", NULL};
+  static const char *const caps[] = {"butt", "round", "square", NULL};
+  static const char *const joins[] = {"miter", "round", "bevel", NULL};
+  const char *fill = inherited(rules, el, "fill"), *stroke = inherited(rules, el, "stroke");
+  const char *width = inherited(rules, el, "stroke-width");
+  const char *miter = inherited(rules, el, "stroke-miterlimit");
+  const char *fo = inherited(rules, el, "fill-opacity"), *so = inherited(rules, el, "stroke-opacity");
+  RlMapFlatStyle *st = &el->style;
+  int rule = keyword(*inherited(rules, el, "fill-rule") ? inherited(rules, el, "fill-rule") : "nonzero", rules_n);
+  int cap = keyword(*inherited(rules, el, "stroke-linecap") ? inherited(rules, el, "stroke-linecap") : "butt", caps);
+  int join = keyword(*inherited(rules, el, "stroke-linejoin") ? inherited(rules, el, "stroke-linejoin") : "miter", joins);
+  static const cairo_line_cap_t cap_of[] = {CAIRO_LINE_CAP_BUTT, CAIRO_LINE_CAP_ROUND, CAIRO_LINE_CAP_SQUARE};
+  static const cairo_line_join_t join_of[] = {CAIRO_LINE_JOIN_MITER, CAIRO_LINE_JOIN_ROUND, CAIRO_LINE_JOIN_BEVEL};
+  st->rule = rule == 1 ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING;
+  st->cap = cap >= 0 ? cap_of[cap] : CAIRO_LINE_CAP_BUTT;
+  st->join = join >= 0 ? join_of[join] : CAIRO_LINE_JOIN_MITER;
+  if (rule < 0 || cap < 0) /* not even an area */
+    return el->plain = false;
+  return join >= 0 && parse_paint(*fill ? fill : "#000", &st->fill_none, st->fill) &&
+         parse_paint(*stroke ? stroke : "none", &st->stroke_none, st->stroke) &&
+         parse_number(*width ? width : "1", 0, &st->width) &&
+         parse_number(*miter ? miter : "4", 1, &st->miter) && (!*fo || strcmp(fo, "1") == 0) &&
+         (!*so || strcmp(so, "1") == 0);
+}
+
+/* Settles each element's style, and unsets plain where the CSS styles more. */
 static void apply_css(RlMapFlat *f, const char *css)
 {
   g_autoptr(GPtrArray) rules = parse_css(css);
@@ -394,17 +461,7 @@ static void apply_css(RlMapFlat *f, const char *css)
     FlatEl *el = &g_array_index(f->els, FlatEl, i);
     for (int j = 0; el->plain && el->classes[j]; j++)
       el->plain = rules && css_plain(rules, el->classes[j]);
-    if (!el->plain || !rules)
-      continue;
-    const char *rule = inherited(rules, el, "fill-rule");
-    const char *cap = inherited(rules, el, "stroke-linecap");
-    el->rule = strcmp(rule, "evenodd") == 0 ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING;
-    el->cap = strcmp(cap, "round") == 0    ? CAIRO_LINE_CAP_ROUND
-              : strcmp(cap, "square") == 0 ? CAIRO_LINE_CAP_SQUARE
-                                           : CAIRO_LINE_CAP_BUTT;
-    el->plain = (!*rule || strcmp(rule, "evenodd") == 0 || strcmp(rule, "nonzero") == 0) &&
-                (!*cap || strcmp(cap, "round") == 0 || strcmp(cap, "square") == 0 ||
-                 strcmp(cap, "butt") == 0);
+    el->styled = el->plain && resolve_style(rules, el);
   }
 }
 
@@ -468,12 +525,32 @@ bool mapflat_plain(const RlMapFlat *f, guint i)
 
 cairo_fill_rule_t mapflat_fill_rule(const RlMapFlat *f, guint i)
 {
-  return el_at(f, i)->rule;
+  return el_at(f, i)->style.rule;
 }
 
 cairo_line_cap_t mapflat_line_cap(const RlMapFlat *f, guint i)
 {
-  return el_at(f, i)->cap;
+  return el_at(f, i)->style.cap;
+}
+
+const RlMapFlatStyle *mapflat_style(const RlMapFlat *f, guint i)
+{
+  const FlatEl *el = el_at(f, i);
+  return el->styled ? &el->style : NULL;
+}
+
+bool mapflat_bbox(const RlMapFlat *f, guint i, double *x0, double *y0, double *x1, double *y1)
+{
+  const FlatEl *el = el_at(f, i);
+  guint n = (i + 1 < f->els->len ? el_at(f, i + 1)->pt0 : f->pts->len) - el->pt0;
+  const double *v = &g_array_index(f->pts, double, el->pt0);
+  *x0 = *y0 = INFINITY;
+  *x1 = *y1 = -INFINITY;
+  for (guint k = 0; k + 1 < n; k += 2) {
+    *x0 = fmin(*x0, v[k]), *x1 = fmax(*x1, v[k]);
+    *y0 = fmin(*y0, v[k + 1]), *y1 = fmax(*y1, v[k + 1]);
+  }
+  return n >= 2;
 }
 
 void mapflat_trace(const RlMapFlat *f, guint i, cairo_t *cr, double ox, double oy, double s)

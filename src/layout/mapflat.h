@@ -40,6 +40,25 @@ bool mapflat_plain(const RlMapFlat *f, guint i);
 cairo_fill_rule_t mapflat_fill_rule(const RlMapFlat *f, guint i);
 cairo_line_cap_t mapflat_line_cap(const RlMapFlat *f, guint i);
 
+/* How an element is painted when no stylesheet of map.c overrides anything: what its
+ * CSS classes and theirs of its ancestors say, SVG's initial values for the rest. */
+typedef struct {
+  bool fill_none, stroke_none;
+  double fill[3], stroke[3]; /* sRGB, 0..1 */
+  double width, miter;       /* user units; miter limit */
+  cairo_line_join_t join;
+  cairo_line_cap_t cap;
+  cairo_fill_rule_t rule;
+} RlMapFlatStyle;
+
+/* The full style of plain element i, or NULL when its CSS says something this file does
+ * not read (a colour other than #rgb, #rrggbb or none, an opacity under 1, ...). */
+const RlMapFlatStyle *mapflat_style(const RlMapFlat *f, guint i);
+
+/* The box of element i's points (curves by their control points), user units; false
+ * when it has none. */
+bool mapflat_bbox(const RlMapFlat *f, guint i, double *x0, double *y0, double *x1, double *y1);
+
 /* Appends the outline of plain element i to cr's path, each user-unit point (x, y) at
  * (ox + s * x, oy + s * y). */
 void mapflat_trace(const RlMapFlat *f, guint i, cairo_t *cr, double ox, double oy, double s);
