@@ -14,6 +14,7 @@
 #include "build/session.h"
 #include "build/stamp.h"
 #include "build/watch.h"
+#include "layout/pdfpost.h"
 #include "model/diag.h"
 #include "layout/fonts.h"
 #include "render/dryrun.h"
@@ -253,6 +254,7 @@ int main(int argc, char **argv)
 {
   setlocale(LC_ALL, "");
   setlocale(LC_NUMERIC, "C"); /* cairo parses tag attributes with the locale */
+  pdfpost_raw_streams();       /* before any thread: an environment variable */
   if (argc < 2) {
     print_usage(stderr);
     return EXIT_USAGE;

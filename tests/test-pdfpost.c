@@ -302,6 +302,53 @@ static void test_scratch(void)
 }
 
 /* Each failure leaves the file as it was. */
+/* Streams that cairo wrote raw (pdfpost_raw_streams(): CAIRO_DEBUG_PDF) come out
+ * compressed with /FlateDecode, and the page says the same; streams cairo compressed are
+ * kept as they are. */
+static void test_raw_streams(void)
+{
+  char *pdf, *raw;
+  char *dir = fixture_new(&pdf);
+  raw = g_build_filename(dir, "raw.pdf", NULL);
+  pdfpost_raw_streams();
+  make_pdf(raw);
+  g_unsetenv("CAIRO_DEBUG_PDF");
+  g_autofree char *before = slurp(raw);
+  g_assert_null(strstr(before, "/FlateDecode")); /* this cairo heeds the variable */
+  RlPdfPost p = {.lang = "fr-BE"};
+  GError *error = NULL;
+  g_assert_true(pdfpost_apply(raw, &p, &error));
+  g_assert_true(pdfpost_apply(pdf, &p, &error));
+  g_assert_no_error(error);
+  assert_qpdf_clean(raw);
+  Json j = pdf_json(raw);
+  JsonObjectIter it;
+  const char *key;
+  JsonNode *node;
+  int streams = 0, flate = 0;
+  json_object_iter_init(&it, j.objs);
+  while (json_object_iter_next(&it, &key, &node)) {
+    JsonObject *o = json_node_get_object(node);
+    if (!json_object_has_member(o, "stream"))
+      continue;
+    JsonObject *dict = json_object_get_object_member(json_object_get_object_member(o, "stream"), "dict");
+    streams++;
+    flate += json_object_has_member(dict, "/Filter") &&
+             g_strcmp0(json_object_get_string_member(dict, "/Filter"), "/FlateDecode") == 0;
+  }
+  g_object_unref(j.parser);
+  g_assert_cmpint(streams, >=, 3); /* two pages' contents, a font */
+  g_assert_cmpint(flate, ==, streams);
+  const char *argv_raw[] = {"pdftotext", raw, "-", NULL}, *argv_z[] = {"pdftotext", pdf, "-", NULL};
+  int status;
+  g_autofree char *text_raw = run(argv_raw, &status);
+  g_autofree char *text_z = run(argv_z, &status);
+  g_assert_nonnull(strstr(text_raw, "Groupes"));
+  g_assert_cmpstr(text_raw, ==, text_z);
+  g_free(raw);
+  fixture_free(dir, pdf);
+}
+
 static void expect_failure(const RlPdfPost *p, int code, const char *message)
 {
   char *pdf;
@@ -366,6 +413,7 @@ int main(int argc, char **argv)
   g_test_add_func("/pdfpost/media-is-bleed", test_media_is_bleed);
   g_test_add_func("/pdfpost/reproducible", test_reproducible);
   g_test_add_func("/pdfpost/scratch", test_scratch);
+  g_test_add_func("/pdfpost/raw-streams", test_raw_streams);
   g_test_add_func("/pdfpost/errors", test_errors);
   g_test_add_func("/pdfpost/not-pdf", test_not_pdf);
   return g_test_run();

@@ -59,6 +59,13 @@ typedef struct {
  * files. Also sets /ViewerPreferences/DisplayDocTitle true in every case. */
 bool pdfpost_apply(const char *path, const RlPdfPost *p, GError **error);
 
+/* Asks cairo to write PDF content streams uncompressed (cairo 1.16 has no API for it;
+ * its CAIRO_DEBUG_PDF environment variable does it), so that pdfpost_apply() compresses
+ * them with libdeflate: the same size in half of zlib's time. A cairo that ignores the
+ * variable compresses as before, and pdfpost_apply() leaves its streams alone. Call it
+ * before any thread starts (it sets an environment variable): only main() does. */
+void pdfpost_raw_streams(void);
+
 /* Counts the structure elements with /S /Figure in the PDF at `path` (so a caller can
  * check its alt texts before applying). Returns the count, or -1 with *error set
  * (PDFPOST_ERROR_READ). */
