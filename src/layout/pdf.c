@@ -21,16 +21,30 @@ static void set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *v
     cairo_pdf_surface_set_metadata(s, key, value);
 }
 
+/* The bytes cairo writes, kept in memory until pdf_finish() writes them to the file. */
+static const cairo_user_data_key_t bytes_key;
+
+static cairo_status_t append_bytes(void *closure, const unsigned char *data, unsigned int len)
+{
+  g_byte_array_append(closure, data, len);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 cairo_surface_t *pdf_surface_new(const char *path, double w_pt, double h_pt,
                                  const RlPdfMeta *meta, GError **error)
 {
-  cairo_surface_t *s = cairo_pdf_surface_create(path, w_pt, h_pt);
+  /* Written to memory: cairo never sees a failed write (1.16 asserts on one when it
+   * writes streams raw, pdfpost_raw_streams()), and pdf_finish() reports it. */
+  GByteArray *bytes = g_byte_array_new();
+  cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append_bytes, bytes, w_pt, h_pt);
   if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
     g_set_error(error, pdf_error_quark(), 1, "cannot create '%s': %s", path,
                 cairo_status_to_string(cairo_surface_status(s)));
     cairo_surface_destroy(s);
+    g_byte_array_unref(bytes);
     return NULL;
   }
+  cairo_surface_set_user_data(s, &bytes_key, bytes, (cairo_destroy_func_t)g_byte_array_unref);
   cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
   attach_alts(s);
   set_meta(s, CAIRO_PDF_METADATA_TITLE, meta->title);
@@ -48,10 +62,15 @@ bool pdf_finish(cairo_surface_t *s, const char *path, GError **error)
 {
   cairo_surface_finish(s);
   cairo_status_t st = cairo_surface_status(s);
-  if (st == CAIRO_STATUS_SUCCESS)
-    return true;
-  g_set_error(error, pdf_error_quark(), 2, "cannot write '%s': %s", path, cairo_status_to_string(st));
-  return false;
+  GByteArray *bytes = cairo_surface_get_user_data(s, &bytes_key);
+  if (st != CAIRO_STATUS_SUCCESS) {
+    g_set_error(error, pdf_error_quark(), 2, "cannot write '%s': %s", path,
+                cairo_status_to_string(st));
+    return false;
+  }
+  /* GLib's message names the file and says why ("File too large"). */
+  return !bytes || g_file_set_contents_full(path, (const char *)bytes->data, (gssize)bytes->len,
+                                            G_FILE_SET_CONTENTS_NONE, 0644, error);
 }
 
 void pdf_tag_begin(cairo_t *cr, const char *tag) { cairo_tag_begin(cr, tag, ""); }

@@ -24,14 +24,15 @@ typedef struct {
   gint64 source_date_epoch; /* creation date; 0 = a fixed date (2000-01-01) */
 } RlPdfMeta;
 
-/* A new PDF surface at `path` of w_pt x h_pt points with the metadata set (creation and
- * modification dates from meta->source_date_epoch, never the clock). Returns NULL with
- * *error set when cairo cannot create it. Destroy with cairo_surface_destroy() after
- * pdf_finish(). */
+/* A new PDF surface for `path` of w_pt x h_pt points with the metadata set (creation
+ * and modification dates from meta->source_date_epoch, never the clock), written into
+ * memory until pdf_finish(). Returns NULL with *error set when cairo cannot create it.
+ * Destroy with cairo_surface_destroy() after pdf_finish(). */
 cairo_surface_t *pdf_surface_new(const char *path, double w_pt, double h_pt,
                                  const RlPdfMeta *meta, GError **error);
-/* Finishes the surface (writes the file) and checks its status; false with *error set
- * naming `path` on failure. Does not destroy the surface. */
+/* Finishes the surface, checks its status and writes the PDF at `path` (replaced in
+ * place, not flushed); false with *error set naming `path` on failure. Does not destroy
+ * the surface. */
 bool pdf_finish(cairo_surface_t *s, const char *path, GError **error);
 
 /* Structure tags: begin/end pairs around what is drawn. Use PDF names: "Document", "H1",
