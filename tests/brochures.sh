@@ -174,6 +174,18 @@ marks=$(for f in "$tmp"/d/guide/*-fr.pdf "$tmp"/d/booklet/*-fr.pdf; do
 done | sort -u | tr '\n' ' ')
 check "French guides and booklets carry no other language's example mark${marks:+: $marks}" test -z "$marks"
 
+# A contact line stays with what it belongs to: no page begins with a lone "Site web :"
+# (the Namur network's once did, a page after its name and description).
+lone=$(for f in "$tmp"/d/guide/*.pdf "$tmp"/d/booklet/*.pdf; do
+  n=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')
+  for p in $(seq 2 "$n"); do
+    pdftotext -f "$p" -l "$p" "$f" - | grep -m1 '[[:alnum:]]' |
+      grep -qE "^(Site web|Website|Webseite|Téléphone|Telefoon|Telefon|Phone|E-mail|E-Mail|Adresse?|Address)" &&
+      printf ' %s:%s' "$(basename "$f")" "$p"
+  done
+done)
+check "no guide or booklet page begins with a contact line cut from its entry${lone:+:$lone}" test -z "$lone"
+
 # A guide page with a card: its QR code decodes to the address printed on that page
 # (printed without "https://", see card_web_address).
 g=$tmp/d/guide/brussels-fr.pdf

@@ -153,7 +153,8 @@ static void heading(Guide *g, RlRole role, const char *text, RlPos pos, bool pag
                                         .page_break = page_break});
 }
 
-static void labelled(Guide *g, int key, const char *value, RlPos pos, const char *link)
+/* "Label: value"; keep_next holds it on one page with the line after it. */
+static void labelled(Guide *g, int key, const char *value, RlPos pos, const char *link, bool keep_next)
 {
   if (!value || !*value)
     return;
@@ -162,18 +163,40 @@ static void labelled(Guide *g, int key, const char *value, RlPos pos, const char
   st.tabular = link && g_str_has_prefix(link, "tel:");
   RlTextBox *box = text_box_new_labelled(g->f, &st, label, value, flow_width(g->flow), pos);
   flow_add_text(g->flow, box, &(RlBlockOpts){.tag = "P", .link = link, .keep_together = true,
-                                             .space_after = g->line / 4});
+                                             .keep_with_next = keep_next, .space_after = g->line / 4});
 }
 
+static bool has_contact(const RlContact *c)
+{
+  const char *v[] = {c->phone, c->email, c->website, c->address};
+  for (size_t i = 0; i < G_N_ELEMENTS(v); i++)
+    if (v[i] && *v[i])
+      return true;
+  return false;
+}
+
+/* The contact lines, kept together on one page: a lone "Website:" at the top of the next
+ * page, away from the network it belongs to, says nothing. */
 static void contact(Guide *g, const RlContact *c)
 {
   g_autofree char *tel = pdf_uri_tel(c->phone);
   g_autofree char *mail = pdf_uri_mail(c->email);
-  labelled(g, RL_S_PHONE, c->phone, c->pos, tel);
-  labelled(g, RL_S_EMAIL, c->email, c->pos, mail);
   g_autofree char *web = card_web_address(c->website);
-  labelled(g, RL_S_WEB, web, c->pos, c->website);
-  labelled(g, RL_S_ADDRESS, c->address, c->pos, NULL);
+  const struct {
+    int key;
+    const char *value, *link;
+  } lines[] = {
+    {RL_S_PHONE, c->phone, tel},
+    {RL_S_EMAIL, c->email, mail},
+    {RL_S_WEB, web, c->website},
+    {RL_S_ADDRESS, c->address, NULL},
+  };
+  int last = -1;
+  for (int i = 0; i < (int)G_N_ELEMENTS(lines); i++)
+    if (lines[i].value && *lines[i].value)
+      last = i;
+  for (int i = 0; i <= last; i++)
+    labelled(g, lines[i].key, lines[i].value, c->pos, lines[i].link, i < last);
 }
 
 static void bar_draw(void *data, cairo_t *cr, double x, double y, double w, RlPreflight *pf)
@@ -262,7 +285,7 @@ static void networks(Guide *g, const RlEdition *e)
     const RlNetwork *n = g_ptr_array_index(e->networks, i);
     heading(g, RL_ROLE_H2, tr(g, &n->name), n->name.pos, false);
     put(g, RL_ROLE_BODY, tr(g, &n->description), n->description.pos,
-        (RlBlockOpts){.tag = "P", .space_after = g->line / 2});
+        (RlBlockOpts){.tag = "P", .space_after = g->line / 2, .keep_with_next = has_contact(&n->contact)});
     contact(g, &n->contact);
   }
 }
@@ -292,7 +315,7 @@ static void resources(Guide *g, const RlEdition *e)
     first = false;
     heading(g, RL_ROLE_H2, tr(g, &r->name), r->name.pos, false);
     put(g, RL_ROLE_BODY, tr(g, &r->description), r->description.pos,
-        (RlBlockOpts){.tag = "P", .space_after = g->line / 2});
+        (RlBlockOpts){.tag = "P", .space_after = g->line / 2, .keep_with_next = has_contact(&r->contact)});
     contact(g, &r->contact);
   }
 }
