@@ -92,6 +92,10 @@ static RlModel *make_model(void)
     add_group(m, bru, (int)i + 1, places[i].city, places[i].lat, places[i].lon);
   RlNetwork *unk = add_network(m, "sara", "Netwerk SaRA", NULL, "https://netwerksara.be");
   add_group(m, unk, 1, "Antwerpen", 51.2194, 4.4025);
+  /* A web address too wide for the column beside the QR code on one line. */
+  RlNetwork *lng = add_network(m, "entraide", "Entraide", "21000",
+                               "https://entraide-bruxelles.example/groupes-de-parole");
+  add_group(m, lng, 1, "Ixelles", 50.8275, 4.3697);
   return m;
 }
 
@@ -268,6 +272,50 @@ static void test_unknown_area(void)
   diag_list_free(dl);
 }
 
+/* A URL too wide for the column beside the QR code is broken there only after a '/' or
+ * before a '.' (never at a hyphen), each line left of the code, the scan line beside it;
+ * the lines joined are the URL the code holds. */
+static void test_long_url(void)
+{
+  DiagList *dl = diag_list_new();
+  g_autofree char *pdf = render_network("entraide", RL_LANG_FR, dl, NULL);
+  g_assert_cmpuint(diag_count(dl, DIAG_ERROR), ==, 0);
+  const char *url = "https://entraide-bruxelles.example/groupes-de-parole";
+  g_autofree char *qr = NULL;
+  g_assert_true(sh(&qr, "pdf_qr_decodes '%s' 1", pdf));
+  g_assert_cmpstr(g_strstrip(qr), ==, url);
+  /* The URL's lines: from the one that starts it, while they join into a prefix of it. */
+  g_autofree char *text = NULL;
+  g_assert_true(sh(&text, "pdftotext -f 1 -l 1 '%s' -", pdf));
+  g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+  GString *joined = g_string_new(NULL);
+  guint n = 0;
+  for (guint i = 0; lines[i]; i++) {
+    if (joined->len == 0 && !g_str_has_prefix(lines[i], "https://"))
+      continue;
+    g_autofree char *next = g_strconcat(joined->str, lines[i], NULL);
+    if (!*lines[i] || !g_str_has_prefix(url, next))
+      break;
+    if (n > 0) /* the break before this line: after a '/' or before a '.' */
+      g_assert_true(joined->str[joined->len - 1] == '/' || lines[i][0] == '.');
+    g_string_assign(joined, next);
+    n++;
+  }
+  g_assert_cmpstr(joined->str, ==, url);
+  g_assert_cmpuint(n, >=, 2);
+  g_string_free(joined, TRUE);
+  /* Beside the code: the scan line under the code's top (y >= 797, see posters.sh) and
+   * every word of the URL left of it (x < 502). */
+  g_autofree char *y = NULL, *x = NULL;
+  g_assert_true(sh(&y, "pdftotext -f 1 -l 1 -bbox '%s' - | grep -m1 '>Scannez<' | "
+                       "sed -E 's/.*yMin=\"([0-9.]+)\".*/\\1/'", pdf));
+  g_assert_cmpfloat(g_ascii_strtod(y, NULL), >=, 797);
+  g_assert_true(sh(&x, "pdftotext -f 1 -l 1 -bbox '%s' - | grep -E '>(https://|entraide-[^<]*|groupes-de-parole)<' | "
+                       "sed -E 's/.*xMax=\"([0-9.]+)\".*/\\1/' | sort -n | tail -n 1", pdf));
+  g_assert_cmpfloat(g_ascii_strtod(x, NULL), <, 502);
+  diag_list_free(dl);
+}
+
 static void test_reproducible(void)
 {
   DiagList *dl = diag_list_new();
@@ -313,6 +361,7 @@ int main(int argc, char **argv)
   g_test_add_func("/poster/brussels", test_brussels);
   g_test_add_func("/poster/dutch", test_dutch);
   g_test_add_func("/poster/unknown-area", test_unknown_area);
+  g_test_add_func("/poster/long-url", test_long_url);
   g_test_add_func("/poster/reproducible", test_reproducible);
   g_test_add_func("/poster/press", test_press);
   int rc = g_test_run();
