@@ -12,6 +12,7 @@
 #include "layout/pdfpost.h"
 #include "layout/png.h"
 #include "layout/qr.h"
+#include "render/card.h"
 #include "render/poster.h"
 #include "render/render.h"
 
@@ -433,17 +434,20 @@ static char *url_lines(const Poster *ps, const RlTextStyle *st, const char *url,
   return g_string_free(out, FALSE);
 }
 
-/* The scan line and the URL at w wide; true when both fit there: the URL on one line,
- * else broken as url_lines() does (never at a hyphen, where a reader could not tell). */
+/* The scan line and the web address at w wide; true when both fit there. The address is
+ * printed as the brochures print it, without "https://" (card_web_address; the link and
+ * the QR code keep it whole), on one line, else broken as url_lines() does (never at a
+ * hyphen, where a reader could not tell). */
 static bool footer_link(const Poster *ps, Footer *f, double w)
 {
   text_box_free(f->scan);
   text_box_free(f->url);
   f->scan = box_role(ps, RL_ROLE_BODY, poster_word(PW_SCAN, ps->p.lang), w, (RlPos){0});
   RlTextStyle st = text_style(ps->p.lay, RL_ROLE_STRONG);
-  g_autofree char *lines = text_width(ps->p.fonts, &st, ps->url) <= w ? NULL
-                                                                         : url_lines(ps, &st, ps->url, w);
-  f->url = text_box_new(ps->p.fonts, &st, lines ? lines : ps->url, w, ps->p.m->site.contact.pos);
+  g_autofree char *shown = card_web_address(ps->url);
+  g_autofree char *lines = text_width(ps->p.fonts, &st, shown) <= w ? NULL
+                                                                      : url_lines(ps, &st, shown, w);
+  f->url = text_box_new(ps->p.fonts, &st, lines ? lines : shown, w, ps->p.m->site.contact.pos);
   int want = 1;
   for (const char *c = lines; c && *c; c++)
     want += *c == '\n';
