@@ -67,6 +67,11 @@ async function goTo(page, k) {
   }
 }
 
+// The speed for tests that touch the player: slides change every 0.5 s, but the idle
+// countdown starts only 4.5 s after the last touch (at 50 it was 1.8 s, and a loaded
+// machine sometimes let the player go back to the start in the middle of a test).
+const HANDS_ON = '?speed=20';
+
 // Taps sel twice in quick succession and checks that the slide advanced once: the second
 // tap lands within the player's 400 ms "ignore taps after a change". The times are read in
 // the page: when a loaded machine delays the second tap past 350 ms after the change, the
@@ -139,14 +144,14 @@ describe(name, () => {
   });
 
   test('first touch pauses and shows controls; Next advances exactly one slide', async () => {
-    await withPage(dir, '?speed=50', async (page) => {
+    await withPage(dir, HANDS_ON, async (page) => {
       await wake(page);
       let s = await state(page);
       assert.equal(s.controls, true);
       const i = s.index;
       await tap(page, '#next');
       await page.waitForFunction((p) => Number(document.body.dataset.index) === p + 1, i);
-      await page.waitForTimeout(1000); // five slide times at speed 50: still paused
+      await page.waitForTimeout(1000); // two slide times at speed 20: still paused
       s = await state(page);
       assert.equal(s.index, i + 1);
       assert.equal(s.state, 'paused');
@@ -165,7 +170,7 @@ describe(name, () => {
   });
 
   test('acts on release, with pressed feedback within 100 ms', async (t) => {
-    await withPage(dir, '?speed=50', async (page) => {
+    await withPage(dir, HANDS_ON, async (page) => {
       await wake(page);
       const i = (await state(page)).index;
       // The feedback is applied in the pointerdown task itself (checked from a listener
@@ -235,7 +240,7 @@ describe(name, () => {
   });
 
   test('a language button switches the slides, the words and the page language', async () => {
-    await withPage(dir, '?speed=50', async (page) => {
+    await withPage(dir, HANDS_ON, async (page) => {
       await wake(page);
       const before = await state(page);
       await tap(page, '#langs button[data-lang="nl"]');
@@ -252,7 +257,7 @@ describe(name, () => {
   });
 
   test('tapping a region of the map shows that network\'s groups', async () => {
-    await withPage(dir, '?speed=50', async (page) => {
+    await withPage(dir, HANDS_ON, async (page) => {
       await wake(page);
       const d = await data(page);
       const mapIndex = d.slides.fr.findIndex((s) => s.kind === 'map');
@@ -320,7 +325,7 @@ describe(name, () => {
   });
 
   test('keyboard: arrows, Home and Space', async () => {
-    await withPage(dir, '?speed=50', async (page) => {
+    await withPage(dir, HANDS_ON, async (page) => {
       await page.keyboard.press('Home');
       await page.waitForFunction(() => document.body.dataset.state === 'paused');
       await page.waitForFunction(() => document.body.dataset.index === '0');
@@ -351,7 +356,7 @@ describe(name, () => {
   });
 
   test('names are shown as text, never as HTML', { skip: !fixture && !name.includes('hostile') }, async () => {
-    await withPage(dir, '?speed=50', async (page) => {
+    await withPage(dir, HANDS_ON, async (page) => {
       await wake(page);
       const d = await data(page);
       const k = d.slides.fr.findIndex((s) => s.text.includes(HOSTILE));
