@@ -74,6 +74,17 @@ check "no flyer splits a house number from its street or a postcode from its tow
 check "gent (nl): the web address on one line, without https://" \
   grep -qx "praatcafepsychose.be" <<<"$(pdftotext "$tmp/d/flyer/gent-praatcafe-psychose-nl.pdf" - 2>/dev/null)"
 
+# A web address too long for its line breaks after a '/' or before a '.', never at a
+# hyphen, where a reader could not tell a break from a character of the address: no line
+# of the address under the scan line ends in '-'.
+hyph=$(for f in "$tmp"/d/flyer/*.pdf; do
+  pdftotext "$f" - 2>/dev/null | awk '/^(Scan|Scannez|Code scannen)/ { on = 1; next } /^$/ { on = 0 }
+    on && /-$/ { bad = 1 } END { exit !bad }' && printf ' %s' "$(basename "$f" .pdf)"
+done)
+check "no flyer breaks its web address at a hyphen${hyph:+:$hyph}" test -z "$hyph"
+check "hermesplus (fr): the address broken after its '/'s" \
+  grep -q "hermesplus.be/en/ im-looking-for-help/ conversation-groups/" <<<"$(flytext hermesplus-groupes-de-conversation-fr)"
+
 # Above the floor (and under the layout's 20 pt), a flyer whose page is not 85 % full
 # could have had larger type.
 empty=$(awk '$2 + 0 > 16 && $2 + 0 < 20 && $4 + 0 < 85 { printf " %s(%s pt, %s%%)", $1, $2, $4 }' "$tmp/shapes")

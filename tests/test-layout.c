@@ -203,6 +203,26 @@ static void test_fit(void)
   text_box_free(b);
 }
 
+/* A web address breaks after a '/' or before a '.', never at a hyphen. */
+static void test_url_lines(void)
+{
+  RlLayout lay = guide_layout();
+  RlTextStyle st = text_style(&lay, RL_ROLE_STRONG);
+  const char *url = "hermesplus.be/en/im-looking-for-help/conversation-groups/";
+  double w = MAX(text_width(fonts, &st, "im-looking-for-help/"),
+                 text_width(fonts, &st, "conversation-groups/"));
+  g_autofree char *lines = text_url_lines(fonts, &st, url, w + 1);
+  g_assert_cmpstr(lines, ==, "hermesplus.be/en/\nim-looking-for-help/\nconversation-groups/");
+  g_autofree char *one = text_url_lines(fonts, &st, url, 2000);
+  g_assert_cmpstr(one, ==, url); /* fits: one line */
+  g_autofree char *domain = text_url_lines(fonts, &st, "example.org/hommes", text_width(fonts, &st, "example.org/") + 1);
+  g_assert_cmpstr(domain, ==, "example.org/\nhommes");
+  g_autofree char *dot = text_url_lines(fonts, &st, "entraide-bruxelles.example.org", text_width(fonts, &st, "entraide-bruxelles") + 1);
+  g_assert_cmpstr(dot, ==, "entraide-bruxelles\n.example.org"); /* before a '.', not at '-' */
+  g_autofree char *none = text_url_lines(fonts, &st, "entraide-bruxelles", text_width(fonts, &st, "entraide") + 1);
+  g_assert_cmpstr(none, ==, "entraide-bruxelles"); /* no break allowed: left to the box */
+}
+
 static void test_uris(void)
 {
   g_autofree char *t1 = pdf_uri_tel("02 123 45 67");
@@ -389,6 +409,7 @@ int main(int argc, char **argv)
   g_test_add_func("/text/wrap", test_box_wraps_by_word);
   g_test_add_func("/text/overflow", test_box_overflow);
   g_test_add_func("/text/fit", test_fit);
+  g_test_add_func("/text/url-lines", test_url_lines);
   g_test_add_func("/preflight/findings", test_preflight_floor_contrast_measure);
   g_test_add_func("/pdf/uris", test_uris);
   g_test_add_func("/flow/widow", test_flow_widow);

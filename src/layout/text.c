@@ -203,6 +203,42 @@ double text_width(RlFonts *f, const RlTextStyle *style, const char *text)
   return logical.width / (double)PANGO_SCALE;
 }
 
+/* The end of the URL's next line from `c`: the furthest place a line may break (after a
+ * '/' that does not start or sit inside "//", else before a '.') that keeps the line
+ * within w; NULL when there is none. */
+static const char *url_line_end(RlFonts *f, const RlTextStyle *st, const char *c, double w)
+{
+  const char *best[2] = {NULL, NULL}; /* [0] after a '/', [1] before a '.' */
+  for (const char *e = c + 1; *e; e++) {
+    int kind = e[-1] == '/' && *e != '/' ? 0 : *e == '.' ? 1 : -1;
+    if (kind < 0)
+      continue;
+    g_autofree char *line = g_strndup(c, (gsize)(e - c));
+    if (text_width(f, st, line) > w)
+      break;
+    best[kind] = e;
+  }
+  return best[0] ? best[0] : best[1];
+}
+
+char *text_url_lines(RlFonts *f, const RlTextStyle *style, const char *url, double w)
+{
+  GString *out = g_string_new(NULL);
+  const char *c = url;
+  while (text_width(f, style, c) > w) {
+    const char *e = url_line_end(f, style, c, w);
+    if (!e) {
+      g_string_free(out, TRUE);
+      return g_strdup(url);
+    }
+    g_string_append_len(out, c, e - c);
+    g_string_append_c(out, '\n');
+    c = e;
+  }
+  g_string_append(out, c);
+  return g_string_free(out, FALSE);
+}
+
 /* The word around byte offset `at` (bounded by break opportunities). */
 static char *word_at(const RlTextBox *b, const PangoLogAttr *attrs, int n_attrs, int at)
 {

@@ -101,3 +101,9 @@ char *text_nobreak(const char *s);
 
 /* Width in points of `text` set on one line in `style` (no wrapping). */
 double text_width(RlFonts *f, const RlTextStyle *style, const char *text);
+
+/* A web address laid out for a column w wide: `url` itself when it fits on one line,
+ * else broken into lines ('\n') after a '/' or before a '.' only, never at a hyphen,
+ * where a reader could not tell a break from a character of the address. When no such
+ * break fits, `url` itself (the box then wraps it as it can). Free with g_free(). */
+char *text_url_lines(RlFonts *f, const RlTextStyle *style, const char *url, double w);

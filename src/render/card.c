@@ -199,7 +199,8 @@ static void web_row(Builder *b, const RlGroup *g)
   column_line(b, &tab, phone_label, g->contact.phone, tel, pos, CARD_GAP, col_x, col_w, &y, below);
   column_line(b, &b->body, mail_label, g->contact.email, mail, pos, CARD_GAP, col_x, col_w, &y, below);
   column_line(b, &b->body, NULL, strings_get(RL_S_SCAN, b->lang), NULL, pos, 0, col_x, col_w, &y, below);
-  column_line(b, &strong, NULL, shown, url, pos, 0, col_x, col_w, &y, below);
+  g_autofree char *lines = text_url_lines(b->f, &strong, shown, col_w); /* not at a hyphen */
+  column_line(b, &strong, NULL, lines, url, pos, 0, col_x, col_w, &y, below);
   y = MAX(y, b->y + qr_w);
   for (guint i = 0; i < below->len; i++) {
     Item *it = &g_array_index(below, Item, i);

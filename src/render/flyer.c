@@ -257,7 +257,8 @@ static void qr_row(Flyer *fl)
   double w = flow_width(fl->flow) - r->size - quiet - 4;
   RlTextStyle body = text_style(fl->lay, RL_ROLE_BODY), strong = text_style(fl->lay, RL_ROLE_STRONG);
   r->scan = box_new(fl->boxes, fl->f, &body, NULL, strings_get(RL_S_SCAN, fl->lang), w, fl->g->contact.pos);
-  r->url = box_new(fl->boxes, fl->f, &strong, NULL, shown, w, fl->g->contact.pos);
+  g_autofree char *lines = text_url_lines(fl->f, &strong, shown, w); /* not at a hyphen */
+  r->url = box_new(fl->boxes, fl->f, &strong, NULL, lines, w, fl->g->contact.pos);
   double h = MAX(r->size, r->scan->height_pt + r->url->height_pt);
   /* The quiet zone above the code needs white, not more room: the space after the block
    * above is white already (and so is the leading under its last line). */

@@ -395,49 +395,10 @@ typedef struct {
   bool wide; /* the scan line and the URL across the page, above the column */
 } Footer;
 
-/* The end of the URL's next line from `c`: the furthest place a line may break (after a
- * '/' that does not start or sit inside "//", else before a '.') that keeps the line
- * within w; NULL when there is none. */
-static const char *url_line_end(const Poster *ps, const RlTextStyle *st, const char *c,
-                                double w)
-{
-  const char *best[2] = {NULL, NULL}; /* [0] after a '/', [1] before a '.' */
-  for (const char *e = c + 1; *e; e++) {
-    int kind = e[-1] == '/' && *e != '/' ? 0 : *e == '.' ? 1 : -1;
-    if (kind < 0)
-      continue;
-    g_autofree char *line = g_strndup(c, (gsize)(e - c));
-    if (text_width(ps->p.fonts, st, line) > w)
-      break;
-    best[kind] = e;
-  }
-  return best[0] ? best[0] : best[1];
-}
-
-/* The URL in lines of at most w, broken as url_line_end() says, so a reader can tell a
- * break from a character of the address; NULL when it cannot be. Free with g_free(). */
-static char *url_lines(const Poster *ps, const RlTextStyle *st, const char *url, double w)
-{
-  GString *out = g_string_new(NULL);
-  const char *c = url;
-  while (text_width(ps->p.fonts, st, c) > w) {
-    const char *e = url_line_end(ps, st, c, w);
-    if (!e) {
-      g_string_free(out, TRUE);
-      return NULL;
-    }
-    g_string_append_len(out, c, e - c);
-    g_string_append_c(out, '\n');
-    c = e;
-  }
-  g_string_append(out, c);
-  return g_string_free(out, FALSE);
-}
-
 /* The scan line and the web address at w wide; true when both fit there. The address is
  * printed as the brochures print it, without "https://" (card_web_address; the link and
- * the QR code keep it whole), on one line, else broken as url_lines() does (never at a
- * hyphen, where a reader could not tell). */
+ * the QR code keep it whole), on one line, else broken as text_url_lines() does (never at
+ * a hyphen, where a reader could not tell). */
 static bool footer_link(const Poster *ps, Footer *f, double w)
 {
   text_box_free(f->scan);
@@ -445,11 +406,10 @@ static bool footer_link(const Poster *ps, Footer *f, double w)
   f->scan = box_role(ps, RL_ROLE_BODY, poster_word(PW_SCAN, ps->p.lang), w, (RlPos){0});
   RlTextStyle st = text_style(ps->p.lay, RL_ROLE_STRONG);
   g_autofree char *shown = card_web_address(ps->url);
-  g_autofree char *lines = text_width(ps->p.fonts, &st, shown) <= w ? NULL
-                                                                      : url_lines(ps, &st, shown, w);
-  f->url = text_box_new(ps->p.fonts, &st, lines ? lines : shown, w, ps->p.m->site.contact.pos);
+  g_autofree char *lines = text_url_lines(ps->p.fonts, &st, shown, w);
+  f->url = text_box_new(ps->p.fonts, &st, lines, w, ps->p.m->site.contact.pos);
   int want = 1;
-  for (const char *c = lines; c && *c; c++)
+  for (const char *c = lines; *c; c++)
     want += *c == '\n';
   return f->url->n_lines == want && !f->url->overflow && !f->scan->overflow;
 }
