@@ -59,11 +59,14 @@ async function saveSmall(png, path, viewport) {
 }
 
 // Goes to slide index k with the arrow keys (the player is paused by the first key).
+// The player shows a slide once its image is decoded, so each key waits for the slide it
+// asked for: a second key sent while the first slide decoded overshot k once in CI.
 async function goTo(page, k) {
   await page.keyboard.press('Home');
-  while ((await state(page)).index !== k) {
+  await page.waitForFunction(() => document.body.dataset.index === '0');
+  for (let i = 0; i !== k; i = (await state(page)).index) {
     await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(30);
+    await page.waitForFunction((p) => document.body.dataset.index !== String(p), i);
   }
 }
 
